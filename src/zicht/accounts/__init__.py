@@ -1,0 +1,1 @@
+"""Organisations, users, login sessions and the organisation scoping of every read."""

@@ -1,0 +1,33 @@
+"""Password hashing with argon2id, the current OWASP recommendation."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from zicht.errors import InvalidInput
+
+_hasher = PasswordHasher()
+
+MIN_LENGTH = 10
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_LENGTH:
+        raise InvalidInput(f"password too short: at least {MIN_LENGTH} characters")
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def dummy_hash() -> str:
+    """Verified against when the username is unknown, so a login takes as long either way."""
+    return _hasher.hash("not-a-real-password")

@@ -1,0 +1,68 @@
+"""`zicht ...`: the scriptable command line.
+
+Thin: every command calls the same services as the web app.
+
+Each command group lives in `zicht/commands/<group>.py` and registers itself
+on the app below; heavy libraries are imported inside the commands so that
+`zicht --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+
+import click
+import typer
+from rich.console import Console
+
+from zicht.errors import ZichtError
+
+app = typer.Typer(
+    name="zicht",
+    help="zicht: bring victims of human trafficking into view, lawfully.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+# Groups that several features add commands to.
+import_app = typer.Typer(help="Import records from files.", no_args_is_help=True)
+export_app = typer.Typer(help="Export records to files.", no_args_is_help=True)
+evaluate_app = typer.Typer(help="Measure a component against ground truth.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+app.add_typer(export_app, name="export")
+app.add_typer(evaluate_app, name="evaluate")
+
+COMMAND_MODULES = (
+    "zicht.commands.accounts",
+    "zicht.commands.deployments",
+    "zicht.commands.audit",
+    "zicht.commands.retention",
+    "zicht.commands.keys",
+    "zicht.commands.serve",
+)
+
+for _name in COMMAND_MODULES:
+    import_module(_name)
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; a domain error becomes one line on stderr and a non-zero exit."""
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except ZichtError as error:
+        err.print(f"error: {error.message}", markup=False)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        err.print("error: aborted", markup=False)
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""`zicht retention run`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from zicht.cli import app
+from zicht.commands.common import unit_of_work
+from zicht.privacy import retention
+
+retention_app = typer.Typer(help="Delete what has passed its retention.", no_args_is_help=True)
+app.add_typer(retention_app, name="retention")
+
+
+@retention_app.command("run")
+def run() -> None:
+    """Delete every record past its retention and audit how much was deleted."""
+    with unit_of_work() as session:
+        counts = retention.run(session, actor="retention-job")
+    typer.echo(json.dumps({"deleted": counts}))

@@ -1,0 +1,1 @@
+"""Privacy by construction: pseudonyms, audit log, retention, and the legal basis of collection."""

@@ -1,0 +1,48 @@
+"""Small builders for tests: organisations and users in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from zicht.accounts import service
+from zicht.domain import User
+
+PASSWORD = "correct horse battery"
+
+
+def user(session: Session, username: str, org: str, kind: str, role: str) -> User:
+    """The user, creating their organisation when it does not exist yet."""
+    from zicht.errors import NotFound
+
+    try:
+        service.get_org(session, org)
+    except NotFound:
+        service.add_org(session, org, kind)
+    return service.add_user(session, username, org=org, role=role, password=PASSWORD)
+
+
+@dataclass
+class Chain:
+    """A police unit, a second police unit, a prosecution service and a helpline."""
+
+    analyst: User
+    analyst2: User
+    other_police: User
+    prosecutor: User
+    prosecutor2: User
+    counsellor: User
+    admin: User
+
+
+def chain(session: Session) -> Chain:
+    return Chain(
+        analyst=user(session, "ana", "Politie Amsterdam", "police", "analyst"),
+        analyst2=user(session, "bert", "Politie Amsterdam", "police", "analyst"),
+        other_police=user(session, "olga", "Politie Rotterdam", "police", "analyst"),
+        prosecutor=user(session, "piet", "OM", "prosecution", "prosecutor"),
+        prosecutor2=user(session, "pam", "OM", "prosecution", "prosecutor"),
+        counsellor=user(session, "cor", "Fier", "helpline", "counsellor"),
+        admin=user(session, "adm", "Beheer", "registry", "admin"),
+    )
