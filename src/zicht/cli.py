@@ -9,12 +9,11 @@ on the app below; heavy libraries are imported inside the commands so that
 
 from __future__ import annotations
 
-import sys
 from importlib import import_module
 
-import click
 import typer
 from rich.console import Console
+from typer.exceptions import TyperException
 
 from zicht.errors import ZichtError
 
@@ -55,14 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     except ZichtError as error:
         err.print(f"error: {error.message}", markup=False)
         return 1
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         err.print("error: aborted", markup=False)
         return 1
+    except TyperException as exc:  # usage errors: a click-style message and exit code 2
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        return int(getattr(exc, "exit_code", 2))
     return result if isinstance(result, int) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -56,9 +56,9 @@ def require_readable(
     if not can_read(
         session, user, owner_org_id=owner_org_id, record_type=record_type, record_id=record_id
     ):
-        raise NotFound(
-            f"no {record_type} {record_id}",
-            audit=denial(user, record_type, record_id),
+        raise audit.refuse(
+            session,
+            NotFound(f"no {record_type} {record_id}", audit=denial(user, record_type, record_id)),
         )
     audit.record(
         session,

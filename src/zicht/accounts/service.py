@@ -137,9 +137,12 @@ def authenticate(session: Session, username: str, password: str) -> User:
     row = session.scalar(select(UserRow).where(UserRow.username == username))
     ok = verify_password(row.password_hash if row else dummy_hash(), password)
     if row is None or not row.active or not ok:
-        raise Unauthenticated(
-            "wrong username or password",
-            audit={"actor": username[:100] or "?", "action": "login.failed"},
+        raise audit.refuse(
+            session,
+            Unauthenticated(
+                "wrong username or password",
+                audit={"actor": username[:100] or "?", "action": "login.failed"},
+            ),
         )
     audit.record(session, actor=row.username, org_id=row.org_id, action="login", detail={})
     return user_to_domain(row)

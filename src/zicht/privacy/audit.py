@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from zicht.domain import AuditEntry
+from zicht.domain import AuditEntry, User
+from zicht.errors import ZichtError
 from zicht.store.db import utcnow
 from zicht.store.tables import AuditRow
 
@@ -52,6 +53,18 @@ def entry_hash(
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What happened, before it gets its place in the chain."""
+
+    actor: str
+    action: str
+    org_id: int | None = None
+    record_type: str | None = None
+    record_id: object = None
+    detail: dict[str, Any] | None = None
+
+
 def record(
     session: Session,
     *,
@@ -63,40 +76,82 @@ def record(
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry inside the caller's transaction: it lands or fails with their change."""
-    # The UPDATE takes the head's row lock (PostgreSQL) or the write lock (SQLite).
-    session.execute(text("UPDATE audit_head SET seq = seq + 1 WHERE id = 1"))
-    seq, prev_hash = session.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).one()
+    event = Event(actor, action, org_id, record_type, record_id, detail)
+    return record_many(session, [event])[0]
+
+
+def record_many(session: Session, events: list[Event]) -> list[AuditEntry]:
+    """Append several entries under one lock of the head: what a crawl or an import uses."""
+    if not events:
+        return []
+    # The UPDATE takes the head's row lock (PostgreSQL) or the write lock (SQLite), and
+    # RETURNING gives the new sequence end with the hash as it was before this batch.
+    last_seq, prev_hash = session.execute(
+        text("UPDATE audit_head SET seq = seq + :n WHERE id = 1 RETURNING seq, hash"),
+        {"n": len(events)},
+    ).one()
     at = utcnow()
-    detail = json.loads(json.dumps(detail or {}, default=str))
-    rid = None if record_id is None else str(record_id)
-    digest = entry_hash(
-        seq=seq,
-        at=at,
-        actor=actor,
-        org_id=org_id,
-        action=action,
-        record_type=record_type,
-        record_id=rid,
-        detail=detail,
-        prev_hash=prev_hash,
-    )
-    session.add(
-        AuditRow(
+    entries = []
+    for seq, event in enumerate(events, start=last_seq - len(events) + 1):
+        detail = json.loads(json.dumps(event.detail or {}, default=str))
+        rid = None if event.record_id is None else str(event.record_id)
+        digest = entry_hash(
             seq=seq,
             at=at,
-            actor=actor,
-            org_id=org_id,
-            action=action,
-            record_type=record_type,
+            actor=event.actor,
+            org_id=event.org_id,
+            action=event.action,
+            record_type=event.record_type,
             record_id=rid,
             detail=detail,
             prev_hash=prev_hash,
-            hash=digest,
         )
-    )
-    session.execute(text("UPDATE audit_head SET hash = :h WHERE id = 1"), {"h": digest})
-    session.flush()
-    return AuditEntry(seq, at, actor, org_id, action, record_type, rid, detail, prev_hash, digest)
+        entries.append(
+            AuditEntry(
+                seq,
+                at,
+                event.actor,
+                event.org_id,
+                event.action,
+                event.record_type,
+                rid,
+                detail,
+                prev_hash,
+                digest,
+            )
+        )
+        prev_hash = digest
+    session.execute(insert(AuditRow), [_row_values(entry) for entry in entries])
+    session.execute(text("UPDATE audit_head SET hash = :h WHERE id = 1"), {"h": prev_hash})
+    return entries
+
+
+def _row_values(entry: AuditEntry) -> dict[str, Any]:
+    return {
+        "seq": entry.seq,
+        "at": entry.at,
+        "actor": entry.actor,
+        "org_id": entry.org_id,
+        "action": entry.action,
+        "record_type": entry.record_type,
+        "record_id": entry.record_id,
+        "detail": entry.detail,
+        "prev_hash": entry.prev_hash,
+        "hash": entry.hash,
+    }
+
+
+def refuse(session: Session, error: ZichtError) -> ZichtError:
+    """Record a refusal now and hand the error back to raise.
+
+    The entry is written in the caller's transaction, so it stays if the caller
+    handles the error and commits; if the error ends the transaction instead,
+    `Database.session` writes it again after the rollback. Either way the
+    refusal is on record exactly once.
+    """
+    if error.audit is not None:
+        record(session, **error.audit)
+    return error
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,3 +213,15 @@ def to_domain(row: AuditRow) -> AuditEntry:
         row.prev_hash,
         row.hash,
     )
+
+
+def visible_entries(
+    session: Session, actor: User, *, limit: int = 200, before_seq: int | None = None
+) -> list[AuditEntry]:
+    """Newest first: an admin reads every entry, anyone else their own organisation's."""
+    query = select(AuditRow).order_by(AuditRow.seq.desc()).limit(max(1, min(limit, 1000)))
+    if not actor.is_admin:
+        query = query.where(AuditRow.org_id == actor.org_id)
+    if before_seq is not None:
+        query = query.where(AuditRow.seq < before_seq)
+    return [to_domain(row) for row in session.scalars(query)]

@@ -163,8 +163,11 @@ def _visible_row(session: Session, actor: User, deployment_id: int) -> Deploymen
     """The row if the actor's organisation owns it or reviews it; otherwise a refusal."""
     row = session.get(DeploymentRow, deployment_id)
     if row is None or not (actor.is_admin or actor.org_id in (row.org_id, row.submitted_to_org_id)):
-        raise NotFound(
-            f"no deployment {deployment_id}", audit=denial(actor, "deployment", deployment_id)
+        raise audit.refuse(
+            session,
+            NotFound(
+                f"no deployment {deployment_id}", audit=denial(actor, "deployment", deployment_id)
+            ),
         )
     return row
 
@@ -252,15 +255,40 @@ def require_active(
             "only an authorised deployment allows collection"
         )
     if reason:
-        raise Unlawful(
-            reason,
-            audit={
-                "actor": actor.username,
-                "org_id": actor.org_id,
-                "action": "collection.refused",
-                "record_type": "deployment",
-                "record_id": row.id,
-                "detail": {"reason": reason},
-            },
+        raise audit.refuse(
+            session,
+            Unlawful(
+                reason,
+                audit={
+                    "actor": actor.username,
+                    "org_id": actor.org_id,
+                    "action": "collection.refused",
+                    "record_type": "deployment",
+                    "record_id": row.id,
+                    "detail": {"reason": reason},
+                },
+            ),
         )
     return deployment
+
+
+def may_draft(actor: User) -> bool:
+    """Whether `create` would let the actor draft (so a page offers the form only then)."""
+    return actor.role in DRAFTING_ROLES and actor.org_kind in DRAFTING_KINDS
+
+
+def may_authorise(actor: User, deployment: Deployment) -> bool:
+    """Whether `authorise` would accept the actor now: the rule behind a button."""
+    return (
+        actor.role is Role.PROSECUTOR
+        and actor.org_id == deployment.submitted_to_org_id
+        and actor.username != deployment.created_by
+        and deployment.status is DeploymentStatus.DRAFT
+    )
+
+
+def may_revoke(actor: User, deployment: Deployment) -> bool:
+    """Whether `revoke` would accept the actor now: the rule behind a button."""
+    reviewer = actor.role is Role.PROSECUTOR and actor.org_id == deployment.submitted_to_org_id
+    owner = actor.org_id == deployment.org_id and actor.role in (Role.ANALYST, Role.ADMIN)
+    return (reviewer or owner) and deployment.status is not DeploymentStatus.REVOKED
