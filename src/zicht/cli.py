@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "zicht.commands.retention",
     "zicht.commands.keys",
     "zicht.commands.serve",
+    "zicht.commands.figures",
 )
 
 for _name in COMMAND_MODULES:
