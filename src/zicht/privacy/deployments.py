@@ -104,7 +104,7 @@ def create(
     politeness: Politeness | None = None,
     submit_to: str | None = None,
 ) -> Deployment:
-    if actor.role not in DRAFTING_ROLES or actor.org_kind not in DRAFTING_KINDS:
+    if not may_draft(actor):
         raise Forbidden(
             f"{actor.username} ({actor.role.value}) cannot draft deployments: "
             "only an analyst of a police or inspectorate organisation can"
@@ -190,7 +190,7 @@ def list_visible(session: Session, actor: User) -> list[Deployment]:
 
 def authorise(session: Session, actor: User, deployment_id: int) -> Deployment:
     row = _visible_row(session, actor, deployment_id)
-    if actor.role is not Role.PROSECUTOR or actor.org_id != row.submitted_to_org_id:
+    if not _reviews(actor, row.submitted_to_org_id):
         raise Forbidden(
             f"{actor.username} cannot authorise deployment {deployment_id}: only a prosecutor "
             "of the prosecution service it was submitted to can"
@@ -218,9 +218,7 @@ def authorise(session: Session, actor: User, deployment_id: int) -> Deployment:
 
 def revoke(session: Session, actor: User, deployment_id: int, reason: str = "") -> Deployment:
     row = _visible_row(session, actor, deployment_id)
-    reviewer = actor.role is Role.PROSECUTOR and actor.org_id == row.submitted_to_org_id
-    owner = actor.org_id == row.org_id and actor.role in (Role.ANALYST, Role.ADMIN)
-    if not (reviewer or owner):
+    if not (_reviews(actor, row.submitted_to_org_id) or _holds(actor, row.org_id)):
         raise Forbidden(f"{actor.username} cannot revoke deployment {deployment_id}")
     if row.status == DeploymentStatus.REVOKED.value:
         raise Conflict(f"deployment {deployment_id} is revoked already")
@@ -277,11 +275,20 @@ def may_draft(actor: User) -> bool:
     return actor.role in DRAFTING_ROLES and actor.org_kind in DRAFTING_KINDS
 
 
+def _reviews(actor: User, submitted_to_org_id: int) -> bool:
+    """A prosecutor of the prosecution service the deployment was submitted to."""
+    return actor.role is Role.PROSECUTOR and actor.org_id == submitted_to_org_id
+
+
+def _holds(actor: User, org_id: int) -> bool:
+    """An analyst or admin of the organisation that holds the deployment."""
+    return actor.org_id == org_id and actor.role in (Role.ANALYST, Role.ADMIN)
+
+
 def may_authorise(actor: User, deployment: Deployment) -> bool:
     """Whether `authorise` would accept the actor now: the rule behind a button."""
     return (
-        actor.role is Role.PROSECUTOR
-        and actor.org_id == deployment.submitted_to_org_id
+        _reviews(actor, deployment.submitted_to_org_id)
         and actor.username != deployment.created_by
         and deployment.status is DeploymentStatus.DRAFT
     )
@@ -289,6 +296,5 @@ def may_authorise(actor: User, deployment: Deployment) -> bool:
 
 def may_revoke(actor: User, deployment: Deployment) -> bool:
     """Whether `revoke` would accept the actor now: the rule behind a button."""
-    reviewer = actor.role is Role.PROSECUTOR and actor.org_id == deployment.submitted_to_org_id
-    owner = actor.org_id == deployment.org_id and actor.role in (Role.ANALYST, Role.ADMIN)
-    return (reviewer or owner) and deployment.status is not DeploymentStatus.REVOKED
+    allowed = _reviews(actor, deployment.submitted_to_org_id) or _holds(actor, deployment.org_id)
+    return allowed and deployment.status is not DeploymentStatus.REVOKED
