@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+CORE := $(VENV)/.installed-core
+TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
 .PHONY: demo test lint bench install clean
@@ -11,24 +12,30 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(CORE): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(CORE)
+
+# The test extras, plus system packages the tests drive (Debian's Chromium).
+$(TEST): $(BIN)/python pyproject.toml scripts/system-deps.sh
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $(STAMP)
+	bash scripts/system-deps.sh
+	@touch $(TEST) $(CORE)
 
-install: $(STAMP)
+install: $(TEST)
 
-demo: $(STAMP)
+demo: $(CORE)
 	$(BIN)/zicht demo
 
-test: $(STAMP)
+test: $(TEST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(TEST)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(TEST)
 	$(BIN)/python -m benchmarks
 
 clean:
