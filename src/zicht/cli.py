@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "zicht.commands.retention",
     "zicht.commands.keys",
     "zicht.commands.serve",
+    "zicht.commands.demo",
     "zicht.commands.figures",
 )
 
