@@ -1,0 +1,254 @@
+"""The matcher: every indicator pattern in one Aho-Corasick pass over the folded text.
+
+Hits are reported as exact spans of the original text, each with its
+explanation: which indicator, which pattern, and whether it was cancelled
+(negation, denial, a longer hit around it, missing context, profiling risk) and why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from zicht.detect import negation
+from zicht.detect.normalise import LEET, Normalised, normalise, normalise_pattern
+from zicht.detect.taxonomy import Indicator, Taxonomy, default_taxonomy
+
+CONTEXT_WINDOW = 80
+# A triggered regex runs only this far around its trigger, not over the whole text.
+REGEX_BEFORE, REGEX_AFTER = 40, 60
+_BRACES = re.compile(r"\{([^{}]*)\}")
+# Separators people put between letters to dodge filters: "n.e.w", "s e x", "p-i-m-p".
+SPELLING_SEPARATORS = (".", "-", "*", "_", " ")
+_REGEX_NOISE = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|[a-z](?=[?*{])")
+_TRIGGER = re.compile(r"[a-z][a-z0-9]{2,}|[€£]")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One indicator hit and why it does or does not count."""
+
+    indicator: str
+    form: str
+    start: int
+    end: int
+    text: str
+    pattern: str
+    lang: str
+    negated: bool = False
+    cue: str | None = None
+    reported: str | None = None
+    context: bool = False
+    suppressed: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        return not self.negated and self.suppressed is None
+
+    def explain(self) -> dict[str, object]:
+        return {
+            "indicator": self.indicator,
+            "form": self.form,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "pattern": self.pattern,
+            "lang": self.lang,
+            "counted": self.counted,
+            "negated": self.negated,
+            "cue": self.cue,
+            "reported_speech": self.reported,
+            "context": self.context,
+            "suppressed": self.suppressed,
+        }
+
+
+def expand(pattern: str) -> list[str]:
+    """`{a|b|}` alternatives spelt out: "took {her|his} passport" is two patterns."""
+    parts = _BRACES.split(pattern)
+    literals, choices = parts[0::2], [group.split("|") for group in parts[1::2]]
+    expanded = []
+    for combo in itertools.product(*choices):
+        text = literals[0] + "".join(c + lit for c, lit in zip(combo, literals[1:], strict=True))
+        expanded.append(" ".join(text.split()))
+    return expanded
+
+
+def spelt_variants(key: str) -> list[str]:
+    """The key spelt out: "new in town" -> "n.e.w i.n t.o.w.n", ..., "n e w i n t o w n"."""
+    if not key.replace(" ", "").isalpha() or len(key.replace(" ", "")) < 3:
+        return []
+    words = key.split(" ")
+    variants = [" ".join(sep.join(word) for word in words) for sep in SPELLING_SEPARATORS[:-1]]
+    variants.append(" ".join(" ".join(word) for word in words))
+    return [v for v in variants if v != key]
+
+
+def regex_triggers(pattern: str) -> tuple[str, ...]:
+    """Words one of which every match of the regex contains: the regex runs only if one is there.
+
+    Empty when no such word can be read off the pattern: then it always runs.
+    """
+    return tuple(sorted(set(_TRIGGER.findall(_REGEX_NOISE.sub(" ", pattern)))))
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+class Matcher:
+    """Compiled once per taxonomy; `find` is safe to call from any thread."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy or default_taxonomy()
+        self._indicators: list[Indicator] = list(self.taxonomy.indicators)
+        self._automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[int, str, str, bool]]] = {}
+        for index, indicator in enumerate(self._indicators):
+            for lang, raw in indicator.all_patterns():
+                for variant in expand(raw):
+                    prefix = variant.endswith("*")
+                    key = normalise_pattern(variant.rstrip("*"), leet=True)
+                    for spelling in [key, *spelt_variants(key)] if key else []:
+                        entries.setdefault(spelling, []).append((index, raw, lang, prefix))
+        # One alternation per indicator; the named group says which of its regexes matched.
+        self._regexes = []
+        self._regex_sources: list[list[tuple[str, str]]] = []
+        for index, indicator in enumerate(self._indicators):
+            sources = [(lang, p) for lang, patterns in indicator.regex.items() for p in patterns]
+            if sources:
+                combined = "|".join(f"(?P<r{n}>{p})" for n, (_, p) in enumerate(sources))
+                self._regexes.append((index, re.compile(combined), combined, "regex"))
+                self._regex_sources.append(sources)
+        # A regex runs only when the same Aho-Corasick pass saw one of its trigger words.
+        triggered: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for number, (index, _, _, _) in enumerate(self._regexes):
+            explicit = self._indicators[index].triggers
+            words = tuple(normalise_pattern(w) for w in explicit) or tuple(
+                sorted({w for _, p in self._regex_sources[number] for w in regex_triggers(p)})
+            )
+            if not explicit and any(not regex_triggers(p) for _, p in self._regex_sources[number]):
+                words = ()
+            if not words:
+                self._always.append(number)
+            for word in words:
+                triggered.setdefault(word.translate(LEET), []).append(number)
+        for key in entries.keys() | triggered.keys():
+            value = (len(key), tuple(entries.get(key, ())), tuple(triggered.get(key, ())))
+            self._automaton.add_word(key, value)
+        self._automaton.make_automaton()
+        self._context = [
+            tuple(normalise_pattern(word) for word in indicator.context)
+            for indicator in self._indicators
+        ]
+
+    @property
+    def pattern_count(self) -> int:
+        return len(self._automaton)
+
+    def find(self, text: str) -> list[Hit]:
+        """Every hit in `text`, counted or not, ordered by position."""
+        norm = normalise(text)
+        folded = norm.leet
+        raw: list[tuple[int, int, int, str, str]] = []
+        size = len(folded)
+        windows: dict[int, list[tuple[int, int]]] = {n: [(0, size)] for n in self._always}
+        for last, (length, values, triggers) in self._automaton.iter(folded):
+            start = last - length + 1
+            if start > 0 and folded[start - 1].isalpha():
+                continue
+            for number in triggers:
+                window = (max(0, start - REGEX_BEFORE), min(size, last + 1 + REGEX_AFTER))
+                spans = windows.setdefault(number, [])
+                if spans and window[0] <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], window[1])  # overlapping windows merge
+                else:
+                    spans.append(window)
+            if start > 0 and _is_word(folded[start - 1]):
+                continue
+            for index, pattern, lang, prefix in values:
+                end = last + 1
+                if prefix:
+                    while end < size and _is_word(folded[end]):
+                        end += 1
+                elif end < size and _is_word(folded[end]):
+                    continue
+                raw.append((start, end, index, pattern, lang))
+        for number, spans in sorted(windows.items()):
+            index, compiled, _, _ = self._regexes[number]
+            for low, high in spans:
+                for match in compiled.finditer(norm.text, low, high):
+                    if match.end() > match.start():
+                        lang, pattern = self._regex_sources[number][int(str(match.lastgroup)[1:])]
+                        raw.append((match.start(), match.end(), index, pattern, f"{lang}:regex"))
+        return self._explain(norm, raw)
+
+    def _explain(self, norm: Normalised, raw: list[tuple[int, int, int, str, str]]) -> list[Hit]:
+        folded = norm.text
+        # Longest first, so a hit inside a longer hit is seen after the hit around it.
+        raw.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+        kept: list[tuple[int, int, int]] = []
+        hits: list[Hit] = []
+        seen: set[tuple[int, int, int]] = set()
+        for start, end, index, pattern, lang in raw:
+            indicator = self._indicators[index]
+            if any(s <= start and end <= e and i == index for s, e, i in kept) or (
+                (start, end, index) in seen
+            ):
+                continue  # the same indicator inside its own longer hit: one hit is enough
+            seen.add((start, end, index))
+            around = next(
+                (i for s, e, i in kept if s <= start and end <= e and (s, e) != (start, end)), None
+            )
+            verdict = negation.assess(folded, start, end)
+            window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
+            has_context = any(word in window for word in self._context[index])
+            suppressed = None
+            if verdict.negated:
+                suppressed = f"negated by {verdict.cue!r}"
+            elif around is not None:
+                suppressed = f"inside the longer hit of {self._indicators[around].id}"
+            elif indicator.context_required and not has_context:
+                suppressed = "no context word nearby (context required)"
+            o_start, o_end = norm.span(start, end)
+            hit = Hit(
+                indicator=indicator.id,
+                form=indicator.form,
+                start=o_start,
+                end=o_end,
+                text=norm.original[o_start:o_end],
+                pattern=pattern,
+                lang=lang,
+                negated=verdict.negated,
+                cue=verdict.cue,
+                reported=verdict.reported,
+                context=has_context,
+                suppressed=suppressed,
+            )
+            if suppressed is None:
+                kept.append((start, end, index))
+            hits.append(hit)
+        return self._profiling(hits)
+
+    def _profiling(self, hits: list[Hit]) -> list[Hit]:
+        """Profiling-risk cues count only beside another counted indicator."""
+        risky = {i.id for i in self._indicators if i.profiling_risk}
+        if not any(h.indicator in risky and h.counted for h in hits):
+            return hits
+        if any(h.counted and h.indicator not in risky for h in hits):
+            return hits
+        reason = "profiling risk: counted only together with another indicator"
+        return [
+            _replace(h, suppressed=reason) if h.indicator in risky and h.counted else h
+            for h in hits
+        ]
+
+
+def _replace(hit: Hit, **changes: object) -> Hit:
+    values = {name: getattr(hit, name) for name in Hit.__slots__}
+    values.update(changes)
+    return Hit(**values)

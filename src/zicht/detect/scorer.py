@@ -1,0 +1,127 @@
+"""The interpretable scorer: a noisy-or over the weights of the indicators that counted.
+
+Each counted indicator i is read as an independent piece of evidence that is
+right with probability w_i, so P(trafficking) = 1 - prod(1 - w_i); the same per
+form over that form's indicators and the cross-cutting ones (form 'other').
+An indicator counts once per document however often it fires; a context word
+near a hit raises its weight by half (capped). The contribution of each
+indicator is its share of -log(1 - score), so the explanation adds up.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from zicht.detect.matcher import Hit
+from zicht.detect.taxonomy import Taxonomy
+
+FORMS = ("sexual", "labour", "criminal")
+CONTEXT_BOOST = 1.5
+MAX_WEIGHT = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    indicator: str
+    form: str
+    weight: float
+    share: float  # of the document's evidence, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A document's score with everything that made it."""
+
+    score: float
+    form: str | None
+    form_scores: dict[str, float]
+    hits: list[Hit]
+    contributions: list[Contribution]
+    method: str = "weights"
+    model_contributions: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def signals(self) -> list[Hit]:
+        return [hit for hit in self.hits if hit.counted]
+
+    def contract(self, doc_id: object) -> dict[str, object]:
+        """The stable output record of `zicht detect` (see issue 4's contract)."""
+        return {
+            "id": doc_id,
+            "score": round(self.score, 6),
+            "form": self.form,
+            "signals": [
+                {
+                    "indicator": h.indicator,
+                    "form": h.form,
+                    "start": h.start,
+                    "end": h.end,
+                    "text": h.text,
+                }
+                for h in self.signals
+            ],
+        }
+
+    def explain(self) -> dict[str, object]:
+        return {
+            "method": self.method,
+            "score": self.score,
+            "form": self.form,
+            "form_scores": self.form_scores,
+            "contributions": [
+                {"indicator": c.indicator, "form": c.form, "weight": c.weight, "share": c.share}
+                for c in self.contributions
+            ],
+            "model_contributions": self.model_contributions,
+            "hits": [hit.explain() for hit in self.hits],
+        }
+
+
+def indicator_weights(
+    hits: Sequence[Hit], weights: Mapping[str, float], contexts: Mapping[str, bool] | None = None
+) -> dict[str, float]:
+    """The weight each counted indicator brings (its strongest hit, boosted by context)."""
+    best: dict[str, float] = {}
+    for hit in hits:
+        if not hit.counted:
+            continue
+        weight = weights[hit.indicator]
+        if hit.context and not (contexts or {}).get(hit.indicator, False):
+            weight = min(MAX_WEIGHT, weight * CONTEXT_BOOST)
+        best[hit.indicator] = max(best.get(hit.indicator, 0.0), weight)
+    return best
+
+
+def noisy_or(values: Sequence[float]) -> float:
+    product = 1.0
+    for value in values:
+        product *= 1.0 - value
+    return 1.0 - product
+
+
+def score_hits(taxonomy: Taxonomy, hits: list[Hit], weights: Mapping[str, float]) -> Analysis:
+    """Score from the weights alone: what `zicht detect` does without a trained model."""
+    required = {i.id: i.context_required for i in taxonomy.indicators}
+    used = indicator_weights(hits, weights, required)
+    forms = {i.id: i.form for i in taxonomy.indicators}
+    score = noisy_or(list(used.values()))
+    form_scores = {
+        form: noisy_or([w for i, w in used.items() if forms[i] in (form, "other")])
+        for form in FORMS
+    }
+    specific = {form: noisy_or([w for i, w in used.items() if forms[i] == form]) for form in FORMS}
+    if any(specific.values()):
+        form: str | None = max(FORMS, key=lambda f: specific[f])
+    else:
+        form = "other" if used else None
+    total = sum(-math.log(1.0 - w) for w in used.values()) or 1.0
+    contributions = sorted(
+        (
+            Contribution(i, forms[i], round(w, 4), round(-math.log(1.0 - w) / total, 4))
+            for i, w in used.items()
+        ),
+        key=lambda c: -c.share,
+    )
+    return Analysis(score, form, form_scores, hits, contributions)

@@ -1,0 +1,1 @@
+"""Sources: one adapter per way documents come in (crawler, mutations, chats, registry)."""
