@@ -40,6 +40,7 @@ COMMAND_MODULES = (
     "zicht.commands.keys",
     "zicht.commands.serve",
     "zicht.commands.demo",
+    "zicht.commands.link",
     "zicht.commands.detect",
     "zicht.commands.figures",
 )

@@ -1,0 +1,1 @@
+"""Ad networks: the guarded graph, its components or communities, indicators and score."""
