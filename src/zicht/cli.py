@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "zicht.commands.demo",
     "zicht.commands.link",
     "zicht.commands.detect",
+    "zicht.commands.crawl",
     "zicht.commands.figures",
 )
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import urllib.request
+from collections import Counter
 
 from rich.console import Console
+from sqlalchemy import func, select
 
 from zicht.accounts import service
 from zicht.demo.accounts import ACCOUNTS, DEMO_PASSWORD
@@ -12,6 +14,7 @@ from zicht.demo.run import build
 from zicht.domain import DeploymentStatus
 from zicht.privacy import audit, deployments
 from zicht.store.db import Database
+from zicht.store.tables import DocumentRow, SignalRow
 
 
 def test_the_demo_sets_up_the_chain_and_is_idempotent(sqlite_database: Database) -> None:
@@ -30,6 +33,10 @@ def test_the_demo_sets_up_the_chain_and_is_idempotent(sqlite_database: Database)
             assert active.status is DeploymentStatus.AUTHORISED
             assert active.authorised_by == "piet" and active.created_by == "ana"
             assert active.politeness.deviations()  # the demo's deviations are on record
+            # The pipeline ran: the site was crawled, mutations imported, signals stored.
+            kinds = Counter(session.scalars(select(DocumentRow.kind)))
+            assert kinds == {"ad": 60, "mutation": 20}
+            assert session.scalar(select(func.count()).select_from(SignalRow)) > 0
     finally:
         context.site.stop()
     again = build(3, 60, 0, Console(quiet=True), **sizes)

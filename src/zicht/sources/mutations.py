@@ -44,13 +44,14 @@ class MutationRow(BaseModel):
     id: str = Field(min_length=1, max_length=200)
     text: str = Field(min_length=1)
     date: dt.date | None = None
+    written_at: dt.datetime | None = None
     offence: str | None = None
     author: str | None = None
     unit: str | None = None
     municipality: str | None = None
     lang: str | None = None
 
-    @field_validator("date", "offence", "author", "unit", "municipality", "lang", mode="before")
+    @field_validator("date", "written_at", "offence", "author", "unit", "municipality", "lang", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if value == "" else value
@@ -157,6 +158,8 @@ def import_rows(
         fields = {name: getattr(row, name) for name in FIELDS if getattr(row, name) is not None}
         if row.date is not None:
             fields["date"] = row.date.isoformat()
+        if row.written_at is not None:
+            fields["written_at"] = row.written_at.isoformat()
         if row.lang is not None:
             fields["lang"] = row.lang
         documents.append(

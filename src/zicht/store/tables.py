@@ -176,3 +176,76 @@ class AuditRow(Base):
     detail: Mapped[dict[str, Any]]
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class CrawlRunRow(Base):
+    """One run of `zicht crawl` (one process): who ran it, how it ended, what it counted."""
+
+    __tablename__ = "crawl_runs"
+    __table_args__ = (Index("ix_crawl_runs_deployment", "deployment_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deployment_id: Mapped[int] = mapped_column(ForeignKey("deployments.id"))
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    started_by: Mapped[str] = mapped_column(String(100))
+    mode: Mapped[str] = mapped_column(String(16))
+    frontier: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    finish_reason: Mapped[str | None] = mapped_column(String(64))
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    heartbeat_at: Mapped[datetime | None]
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CrawlErrorRow(Base):
+    """A URL that failed in a run, with the reason; the run went on."""
+
+    __tablename__ = "crawl_errors"
+    __table_args__ = (Index("ix_crawl_errors_run", "run_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("crawl_runs.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(String(2000))
+    reason: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    http_status: Mapped[int | None]
+    at: Mapped[datetime]
+
+
+class CrawledAdRow(Base):
+    """An ad's identity in one deployment: its URL and what a recrawl needs to revisit it."""
+
+    __tablename__ = "crawled_ads"
+    __table_args__ = (UniqueConstraint("deployment_id", "url", name="uq_crawled_ads_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deployment_id: Mapped[int] = mapped_column(ForeignKey("deployments.id"))
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    url: Mapped[str] = mapped_column(String(2000))
+    site: Mapped[str] = mapped_column(String(255))
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime]
+    disappeared_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    field_hashes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    etag: Mapped[str | None] = mapped_column(String(255))
+    last_modified: Mapped[str | None] = mapped_column(String(64))
+
+
+class AdVersionRow(Base):
+    """A version of an ad: appeared, changed (which fields) or disappeared; unique per number."""
+
+    __tablename__ = "ad_versions"
+    __table_args__ = (UniqueConstraint("ad_id", "version", name="uq_ad_versions_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ad_id: Mapped[int] = mapped_column(ForeignKey("crawled_ads.id", ondelete="CASCADE"))
+    version: Mapped[int]
+    change: Mapped[str] = mapped_column(String(16))
+    changed_fields: Mapped[list[Any]]
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime]

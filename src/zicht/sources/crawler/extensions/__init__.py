@@ -1,0 +1,1 @@
+"""Extensions: the run record (counts, errors, validity checks), progress, shared frontier."""

@@ -1,0 +1,1 @@
+"""Downloader and spider middlewares: scope, depth, back-off, conditional requests, loops."""

@@ -1,0 +1,1 @@
+"""Item pipelines: image hashes, the privacy gate, storage (in that order)."""

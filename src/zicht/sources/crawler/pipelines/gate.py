@@ -1,0 +1,117 @@
+"""The privacy gate: the only way from a fetched ad to the store.
+
+What passes is a `GatedAd`: the fields the deployment's minimisation profile
+keeps, identifiers as keyed pseudonyms (raw values only where the deployment
+allows them), free text with a retention date, and keyed hashes per field so a
+recrawl can tell which field changed without keeping the raw value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from zicht.privacy.pseudonym import Pseudonymiser
+from zicht.sources.crawler import identifiers
+from zicht.sources.crawler.context import CrawlContext, context_of
+from zicht.sources.crawler.items import AdItem, Event
+from zicht.sources.crawler.minimise import MinimisationProfile, for_deployment
+
+TRACKED = (
+    "title",
+    "text",
+    "advertiser",
+    "city",
+    "age",
+    "prices",
+    "posted",
+    "phones",
+    "emails",
+    "handles",
+    "images",
+)
+IDENTIFIER_KINDS = {"phones": "phone", "emails": "email", "handles": "handle", "images": "image"}
+
+
+@dataclass(frozen=True)
+class GatedIdentifier:
+    kind: str
+    pseudonym: str
+    key_id: str
+    raw_value: str | None
+
+
+@dataclass
+class GatedAd:
+    url: str
+    site: str
+    event: Event
+    fetched_at: datetime
+    retain_until: datetime
+    title: str | None = None
+    text: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    identifiers: list[GatedIdentifier] = field(default_factory=list)
+    field_hashes: dict[str, str] = field(default_factory=dict)
+    content_hash: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class PrivacyGate:
+    def __init__(self, ctx: CrawlContext, pseudonymiser: Pseudonymiser) -> None:
+        self.ctx = ctx
+        self.profile: MinimisationProfile = for_deployment(ctx.deployment)
+        self.pseudonymiser = pseudonymiser
+        self.retention = timedelta(days=ctx.deployment.retention_days)
+
+    def admit(self, item: AdItem) -> GatedAd:
+        ad = GatedAd(
+            url=item.url,
+            site=item.site,
+            event=item.event,
+            fetched_at=item.fetched_at,
+            retain_until=item.fetched_at + self.retention,
+            etag=item.etag,
+            last_modified=item.last_modified,
+        )
+        if item.event is not Event.FETCHED:
+            return ad
+        values = {name: getattr(item, name) for name in TRACKED}
+        ad.field_hashes = {name: self.keyed_hash(name, v) for name, v in values.items()}
+        ad.content_hash = hashlib.sha256(
+            json.dumps(ad.field_hashes, sort_keys=True).encode()
+        ).hexdigest()
+        if self.profile.keep_text:
+            ad.title, ad.text = item.title, item.text
+            if self.profile.redact_text:
+                ad.title = identifiers.redact(item.title) if item.title else None
+                ad.text = identifiers.redact(item.text) if item.text else None
+        ad.fields = {name: getattr(item, name) for name in self.profile.fields}
+        for attribute, kind in IDENTIFIER_KINDS.items():
+            for value in getattr(item, attribute):
+                p = self.pseudonymiser.pseudonymise(kind, value)
+                raw = value if self.profile.raw_identifiers else None
+                ad.identifiers.append(GatedIdentifier(kind, p.digest, p.key_id, raw))
+        return ad
+
+    def keyed_hash(self, name: str, value: object) -> str:
+        canonical = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return self.pseudonymiser.pseudonymise(f"field:{name}", canonical).digest[:32]
+
+
+class PrivacyGatePipeline:
+    def __init__(self, gate: PrivacyGate) -> None:
+        self.gate = gate
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PrivacyGatePipeline:
+        return cls(PrivacyGate(context_of(crawler), Pseudonymiser.from_settings()))
+
+    def process_item(self, item: object) -> object:
+        return self.gate.admit(item) if isinstance(item, AdItem) else item
