@@ -12,9 +12,10 @@ from starlette.responses import Response
 
 from zicht.accounts import service
 from zicht.domain import Deployment, OrgKind, Politeness, User
-from zicht.errors import Forbidden, InvalidInput
+from zicht.errors import Forbidden, InvalidInput, NotFound
 from zicht.privacy import deployments
 from zicht.privacy.legal_basis import LEGAL_BASES
+from zicht.sources.crawler import runs as crawl_runs
 from zicht.store import utcnow
 from zicht.web.auth import CurrentUser, DbSession
 from zicht.web.templating import is_htmx, render
@@ -52,6 +53,7 @@ def detail_context(db: Session, user: User, deployment: Deployment) -> dict[str,
         "deviations": deployment.politeness.deviations(),
         "may_authorise": deployments.may_authorise(user, deployment),
         "may_revoke": deployments.may_revoke(user, deployment),
+        "runs": crawl_runs.list_runs(db, user, deployment.id),
     }
 
 
@@ -160,6 +162,24 @@ def create(request: Request, db: DbSession, user: CurrentUser, form: Form) -> Re
 def detail(request: Request, db: DbSession, user: CurrentUser, deployment_id: int) -> Response:
     deployment = deployments.get(db, user, deployment_id)
     return render(request, "deployments/detail.html", detail_context(db, user, deployment))
+
+
+@router.get("/{deployment_id}/runs/{run_id}")
+def run_page(
+    request: Request, db: DbSession, user: CurrentUser, deployment_id: int, run_id: int
+) -> Response:
+    """One crawl run: its counts and every URL that failed, with the reason."""
+    deployment = deployments.get(db, user, deployment_id)
+    runs = {run.id: run for run in crawl_runs.list_runs(db, user, deployment.id)}
+    if run_id not in runs:
+        raise NotFound(f"no crawl run {run_id} in deployment {deployment_id}")
+    context = {
+        "d": deployment,
+        "run": runs[run_id],
+        "reasons": crawl_runs.error_reasons(db, user, run_id),
+        "errors": crawl_runs.run_errors(db, user, run_id),
+    }
+    return render(request, "deployments/run.html", context)
 
 
 def after_change(request: Request, db: Session, user: User, deployment: Deployment) -> Response:
