@@ -44,6 +44,8 @@ COMMAND_MODULES = (
     "zicht.commands.detect",
     "zicht.commands.crawl",
     "zicht.commands.figures",
+    "zicht.commands.registry",
+    "zicht.commands.pprl",
 )
 
 for _name in COMMAND_MODULES:

@@ -35,9 +35,12 @@ class Settings(BaseSettings):
     pseudonym_active_key: str | None = None
     session_hours: int = 8
     crawl_frontier: str | None = None
+    chat_transcript_days: int = 30
+    chat_grace_seconds: float = 120.0
+    referral_overdue_hours: int = 72
     lang: Literal["nl", "en"] = "nl"
 
-    @field_validator("session_hours")
+    @field_validator("session_hours", "chat_transcript_days", "referral_overdue_hours")
     @classmethod
     def _positive(cls, value: int) -> int:
         if value <= 0:

@@ -51,7 +51,9 @@ class MutationRow(BaseModel):
     municipality: str | None = None
     lang: str | None = None
 
-    @field_validator("date", "written_at", "offence", "author", "unit", "municipality", "lang", mode="before")
+    @field_validator(
+        "date", "written_at", "offence", "author", "unit", "municipality", "lang", mode="before"
+    )
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if value == "" else value

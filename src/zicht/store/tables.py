@@ -249,3 +249,160 @@ class AdVersionRow(Base):
     run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
     first_seen: Mapped[datetime]
     last_seen: Mapped[datetime]
+
+
+class RegistrationRow(Base):
+    """A possible victim registered by an organisation (fields after IOM's HTCDS 2.0).
+
+    The identity columns are the owning organisation's: what leaves it is decided by
+    `consent` in `zicht.registry` (counted: only `linkage_key` and `blocks`).
+    """
+
+    __tablename__ = "registrations"
+    __table_args__ = (
+        UniqueConstraint("org_id", "ref", name="uq_registrations_ref"),
+        Index("ix_registrations_retain_until", "retain_until"),
+        Index("ix_registrations_person", "person_id"),
+        Index("ix_registrations_year", "year"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    ref: Mapped[str] = mapped_column(String(100))
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[str | None] = mapped_column(String(10))
+    sex: Mapped[str] = mapped_column(String(1))
+    citizenship: Mapped[str] = mapped_column(String(3))
+    municipality_code: Mapped[str] = mapped_column(String(6))
+    form: Mapped[str] = mapped_column(String(16))
+    year: Mapped[int]
+    consent: Mapped[str] = mapped_column(String(16))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    contact: Mapped[str | None] = mapped_column(Text)
+    linkage_key: Mapped[str] = mapped_column(Text)
+    blocks: Mapped[list[Any]]
+    person_id: Mapped[str | None] = mapped_column(String(32))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    retain_until: Mapped[datetime]
+
+
+class OrgUnitRow(Base):
+    """Which police regional unit an organisation's AVIM team serves (one team per unit)."""
+
+    __tablename__ = "org_units"
+
+    org_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_code: Mapped[str] = mapped_column(String(4), unique=True)
+    declared_by: Mapped[str] = mapped_column(String(100))
+    declared_at: Mapped[datetime]
+
+
+class ReferralEventRow(Base):
+    """One step in a referral's life: sent, received, accepted, declined, closed."""
+
+    __tablename__ = "referral_events"
+    __table_args__ = (Index("ix_referral_events_referral", "referral_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime]
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ChatConversationRow(Base):
+    """A help-chat conversation: no address, no name; the resume secret only as a hash.
+
+    `visitor_key` is a keyed pseudonym of the anonymous token a visitor may choose to
+    keep on their device; `same_as_id` is a counsellor's "same person as" mark. Both
+    serve only to count people, not chats.
+    """
+
+    __tablename__ = "chat_conversations"
+    __table_args__ = (
+        Index("ix_chat_conversations_status", "status"),
+        Index("ix_chat_conversations_created", "created_at"),
+        Index("ix_chat_conversations_visitor", "visitor_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resume_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(16))
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    counsellor: Mapped[str | None] = mapped_column(String(100))
+    visitor_key: Mapped[str | None] = mapped_column(String(100))
+    same_as_id: Mapped[int | None] = mapped_column(
+        ForeignKey("chat_conversations.id", ondelete="SET NULL")
+    )
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    end_reason: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    transcript_deleted_at: Mapped[datetime | None]
+
+
+class ChatMessageRow(Base):
+    """One message of a transcript; deleted by the retention job after the set number of days."""
+
+    __tablename__ = "chat_messages"
+    __table_args__ = (UniqueConstraint("conversation_id", "seq", name="uq_chat_messages_seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("chat_conversations.id", ondelete="CASCADE")
+    )
+    seq: Mapped[int]
+    sender: Mapped[str] = mapped_column(String(16))
+    author: Mapped[str | None] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+class ChatTransferRow(Base):
+    """A hand-over to a colleague with a note; the note goes with the transcript."""
+
+    __tablename__ = "chat_transfers"
+    __table_args__ = (Index("ix_chat_transfers_conversation", "conversation_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("chat_conversations.id", ondelete="CASCADE")
+    )
+    from_user: Mapped[str] = mapped_column(String(100))
+    to_user: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+class ChatClosingRow(Base):
+    """The closing form (after IOM's HTCDS): what is counted; it outlives the transcript."""
+
+    __tablename__ = "chat_closings"
+    __table_args__ = (Index("ix_chat_closings_year", "year"),)
+
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("chat_conversations.id", ondelete="CASCADE"), primary_key=True
+    )
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    year: Mapped[int]
+    about_trafficking: Mapped[bool] = mapped_column(Boolean)
+    caller: Mapped[str] = mapped_column(String(16))
+    form: Mapped[str | None] = mapped_column(String(16))
+    age_group: Mapped[str] = mapped_column(String(16))
+    gender: Mapped[str] = mapped_column(String(16))
+    relationship: Mapped[str | None] = mapped_column(String(32))
+    municipality_code: Mapped[str | None] = mapped_column(String(6))
+    consent: Mapped[str] = mapped_column(String(16))
+    registration_id: Mapped[int | None] = mapped_column(
+        ForeignKey("registrations.id", ondelete="SET NULL")
+    )
+    referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id", ondelete="SET NULL"))
+    closed_by: Mapped[str] = mapped_column(String(100))
+    closed_at: Mapped[datetime]

@@ -12,8 +12,10 @@ from zicht.settings import get_settings
 from zicht.store import get_database
 from zicht.web import docs, errors
 from zicht.web.api import router as api_router
+from zicht.web.api.chat import router as chat_api
 from zicht.web.csrf import csrf_protect
 from zicht.web.routes import audit, auth, deployments, home
+from zicht.web.routes import chat as chat_routes
 from zicht.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -38,5 +40,7 @@ def create_app() -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in (auth.router, home.router, deployments.router, audit.router, api_router):
         app.include_router(router)
+    app.include_router(chat_routes.router)
+    app.include_router(chat_api)
     app.add_middleware(SecurityHeaders)
     return app

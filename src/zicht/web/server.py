@@ -16,6 +16,8 @@ def build_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
         log_config=LOG_CONFIG,
         access_log=True,
         server_header=False,
+        # Chat messages are at most a few KiB; refuse bigger frames before reading them.
+        ws_max_size=65536,
     )
 
 
