@@ -13,12 +13,14 @@ from tests.sources.crawler.mockserver import MockServer, MockSite
 from zicht.privacy import deployments
 from zicht.store.tables import CrawlRunRow, DocumentRow
 
-N_ADS = 100
+# At 0.25 s a page and 4 pages at once a full crawl takes about 12 s, far longer than the
+# 2 s in which a running crawl notices that its deployment ended.
+N_ADS = 200
 
 
 @pytest.fixture
 def slow_site() -> Iterator[MockServer]:
-    server = MockServer(MockSite(n_ads=N_ADS, latency=0.08))
+    server = MockServer(MockSite(n_ads=N_ADS, latency=0.25))
     yield server
     server.stop()
 
