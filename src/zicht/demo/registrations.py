@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from zicht.demo.names import ORIGINS, Origin, choose_origin, person_name, written
 from zicht.demo.noise import chance, pick
 from zicht.demo.places import any_municipality
+from zicht.registry.parse import REQUIRED as REQUIRED_COLUMNS
 
 # slug -> (name, prefix of its own record ids, forms it mostly sees)
 ORGS = {
@@ -33,20 +34,8 @@ ORGS = {
     "gemeente-rotterdam": ("Gemeente Rotterdam", "GR", {"sexual": 70, "labour": 20, "other": 10}),
     "comensha": ("CoMensha", "CM", {"sexual": 40, "labour": 30, "criminal": 25, "other": 5}),
 }
-COLUMNS = (
-    "ref",
-    "given_name",
-    "family_name",
-    "birth_date",
-    "sex",
-    "citizenship",
-    "municipality",
-    "form",
-    "year",
-    "consent",
-    "age_group",
-    "language",
-)
+# The import contract's columns, then two optional HTCDS ones the generator fills.
+COLUMNS = (*REQUIRED_COLUMNS, "age_group", "language")
 COPIES = {1: 66, 2: 20, 3: 10, 4: 4}
 
 
