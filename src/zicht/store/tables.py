@@ -406,3 +406,12 @@ class ChatClosingRow(Base):
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id", ondelete="SET NULL"))
     closed_by: Mapped[str] = mapped_column(String(100))
     closed_at: Mapped[datetime]
+
+
+# --- Signal queue: labels and feedback (issue 4, migration 0005) ---
+
+
+# --- Ad networks (issue 5, migration 0006) ---
+
+
+# --- Partner API tokens (issue 7, migration 0007) ---

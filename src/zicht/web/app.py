@@ -13,8 +13,18 @@ from zicht.store import get_database
 from zicht.web import docs, errors
 from zicht.web.api import router as api_router
 from zicht.web.api.chat import router as chat_api
+from zicht.web.api.registry import router as registry_api
 from zicht.web.csrf import csrf_protect
-from zicht.web.routes import audit, auth, deployments, home
+from zicht.web.routes import (
+    audit,
+    auth,
+    deployments,
+    figures,
+    home,
+    networks,
+    registrations,
+    signals,
+)
 from zicht.web.routes import chat as chat_routes
 from zicht.web.security import SecurityHeaders
 
@@ -42,5 +52,8 @@ def create_app() -> FastAPI:
         app.include_router(router)
     app.include_router(chat_routes.router)
     app.include_router(chat_api)
+    for part in (signals.router, networks.router, registrations.router, figures.router):
+        app.include_router(part)
+    app.include_router(registry_api)
     app.add_middleware(SecurityHeaders)
     return app

@@ -1,8 +1,12 @@
 """UI text in Dutch and English: every string a page shows goes through `t(key)`.
 
 The catalogues are JSON files in `messages/`, one per language, with the same
-keys (a test checks). The language is the `lang` cookie set by `/lang/{code}`,
-else the browser's Accept-Language, else `ZICHT_LANG` (Dutch by default).
+keys (a test checks). Each part of the app may keep its own texts in
+`messages/<part>/<lang>.json`; they are merged into the language's catalogue and a
+key defined twice is an error, so parts cannot overwrite each other's texts.
+
+The language is the `lang` cookie set by `/lang/{code}`, else the
+browser's Accept-Language, else `ZICHT_LANG` (Dutch by default).
 """
 
 from __future__ import annotations
@@ -24,8 +28,14 @@ Translator = Callable[..., str]
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    data: dict[str, str] = json.loads((MESSAGES / f"{lang}.json").read_text(encoding="utf-8"))
-    return data
+    merged: dict[str, str] = {}
+    for path in [MESSAGES / f"{lang}.json", *sorted(MESSAGES.glob(f"*/{lang}.json"))]:
+        part: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+        twice = sorted(merged.keys() & part.keys())
+        if twice:
+            raise ValueError(f"{path}: keys defined in another catalogue too: {twice}")
+        merged.update(part)
+    return merged
 
 
 def translator(lang: str) -> Translator:

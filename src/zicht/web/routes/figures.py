@@ -1,0 +1,7 @@
+"""Pages of the web app for figures (filled in by its issue)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
