@@ -5,19 +5,28 @@ image) from one demo site in the same run, with politeness delays off and the
 same concurrency; for zicht that is a deviation recorded in the deployment, as
 it would be for a real crawl. Reported: pages per second of each (Scrapy's own
 clock, from engine start to close), their ratio, the wall time of the whole
-`zicht crawl` command (process start to exit) and its peak memory.
+`zicht crawl` command (process start to exit) and its peak memory. On a shared
+machine the rates move with the load; the CPU time per response of each process
+(all threads, start-up included) and their ratio move much less.
 
 Floors (issue 3): zicht at least 75% of bare Scrapy's rate; 3,000 ads plus
 listings in under a minute.
 
     python -m benchmarks.bench_crawl            # or: python benchmarks/bench_crawl.py
     BENCH_CRAWL_ADS=500 python benchmarks/bench_crawl.py   # a quicker look
+    BENCH_CRAWL_PYSPY=crawl.json python benchmarks/bench_crawl.py  # py-spy the zicht crawl
+
+Profile through this script rather than a setup of your own: the crawl then runs
+against this run's site and database home (a crawl started in another shell reads
+another home, and meets "no active user" or a stopped site).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -81,10 +90,15 @@ def bare_spider(url: str, concurrency: int) -> dict[str, Any]:
 
 def _subprocess(
     args: list[str], env: dict[str, str]
-) -> tuple[subprocess.CompletedProcess[str], float]:
+) -> tuple[subprocess.CompletedProcess[str], float, float]:
+    """The finished process, its wall time and its CPU time (user + system, all threads)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
-    return result, time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return result, wall, cpu
 
 
 def run() -> dict[str, Any]:
@@ -141,8 +155,11 @@ def run() -> dict[str, Any]:
             )
             deployments.authorise(s, prosecutor, d.id)
         env = {**os.environ}
-        zicht, wall = _subprocess(
+        profile = os.environ.get("BENCH_CRAWL_PYSPY")  # a path: py-spy records the zicht crawl
+        spy = ["py-spy", "record", "--idle", "--format", "speedscope", "-o", profile, "--"]
+        zicht, wall, zicht_cpu = _subprocess(
             [
+                *(spy if profile else []),
                 sys.executable,
                 "-c",
                 "import sys; from zicht.cli import main; sys.exit(main())",
@@ -158,7 +175,7 @@ def run() -> dict[str, Any]:
             raise RuntimeError(f"zicht crawl failed: {zicht.stderr}")
         with db.session() as s:
             counts = s.scalars(select(CrawlRunRow.counts)).one()
-        bare_run, bare_wall = _subprocess(
+        bare_run, bare_wall, bare_cpu = _subprocess(
             [sys.executable, __file__, "--bare", site.url, str(CONCURRENCY)], env
         )
         if bare_run.returncode != 0:
@@ -167,6 +184,7 @@ def run() -> dict[str, Any]:
     finally:
         site.stop()
         reset_databases()
+        shutil.rmtree(home, ignore_errors=True)
         for key in [k for k in os.environ if k.startswith("ZICHT_")]:
             del os.environ[key]
         os.environ.update(saved)
@@ -186,6 +204,11 @@ def run() -> dict[str, Any]:
         "ratio": round(ratio, 3),
         "ratio_floor": RATIO_FLOOR,
         "zicht_wall_s": round(wall, 1),
+        "zicht_cpu_ms_per_response": round(1000 * zicht_cpu / max(responses, 1), 2),
+        "bare_cpu_ms_per_response": round(1000 * bare_cpu / max(bare["responses"], 1), 2),
+        "cpu_ratio": round(
+            (bare_cpu / max(bare["responses"], 1)) / (zicht_cpu / max(responses, 1)), 3
+        ),
         "bare_wall_s": round(bare_wall, 1),
         "wall_floor_s": WALL_FLOOR_S,
         "zicht_peak_memory_mb": round(counts.get("memory_peak_bytes", 0) / 2**20, 1),

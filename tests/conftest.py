@@ -12,11 +12,13 @@ import secrets
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.browser import launched_browser
 from zicht.settings import reset_settings
 from zicht.store.db import Database, reset_databases
 
@@ -136,3 +138,9 @@ def sqlite_database(isolated_settings: Path, sqlite_template: Path) -> Database:
 
     _fresh_sqlite(isolated_settings, sqlite_template)
     return get_database()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """The session's one headless Chromium (see `tests.browser`)."""
+    yield from launched_browser()

@@ -13,21 +13,10 @@ from typing import Any
 
 import pytest
 
+from tests.browser import ARGS, ARTIFACTS, CHROMIUM, shot
 from tests.chat.conftest import Helpline, seed
 from tests.e2e.server import Server, serve
 from zicht.store.db import Database
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -40,20 +29,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Hel
     db.dispose()
     with serve(home) as server:
         yield server, people, home
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -74,11 +49,6 @@ def contexts(browser: Any, site: tuple[Server, Helpline, Path]) -> Iterator[Call
         context.close()
 
 
-def shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
 def log_in(context: Any, username: str) -> Any:
     from tests.factories import PASSWORD
 
@@ -90,3 +60,6 @@ def log_in(context: Any, username: str) -> Any:
     page.wait_for_url("**/chat/console")
     page.wait_for_selector("#console-status:not(:empty)")
     return page
+
+
+__all__ = ["ARGS", "ARTIFACTS", "CHROMIUM", "shot"]

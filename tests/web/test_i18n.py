@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from tests import factories
 from tests.web.conftest import log_in
-from zicht.domain import DeploymentStatus, Role
+from zicht.domain import DeploymentStatus, ReferralStatus, Role
 from zicht.store.db import Database
 from zicht.web import errors
 from zicht.web.i18n import LANGUAGES, catalogue, from_accept_language
@@ -19,7 +19,7 @@ from zicht.web.navigation import PAGES
 WEB = Path(__file__).parents[2] / "src" / "zicht" / "web"
 LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
 ERROR_KEYS = re.compile(r"""error="(login\.[a-z_]+)\"""")
-DYNAMIC = {"home.", "role.", "status.", "nav.", "page.", "lang."}
+DYNAMIC = {"home.", "role.", "status.", "nav.", "page.", "lang.", "reg.status."}
 
 
 @pytest.fixture
@@ -49,6 +49,7 @@ def used_keys() -> set[str]:
     for role in Role:
         keys |= {f"role.{role.value}", f"home.{role.value}.intro", f"home.{role.value}.later"}
     keys |= {f"status.{s.value}" for s in DeploymentStatus}
+    keys |= {f"reg.status.{s.value}" for s in ReferralStatus}
     keys |= {f"nav.{p.key}" for p in PAGES} | {f"page.{p.key}" for p in PAGES}
     keys |= {f"lang.{code}" for code in LANGUAGES}
     keys |= {f"error.status.{n}" for n in errors.TITLED} | {"error.status.other"}

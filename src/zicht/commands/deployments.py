@@ -7,6 +7,7 @@ import typer
 from zicht.cli import app
 from zicht.commands.common import acting_as
 from zicht.domain import Deployment, Politeness
+from zicht.domain.deployment import AD_FIELDS, DEFAULT_AD_FIELDS
 from zicht.privacy import deployments
 from zicht.store.db import utcnow
 
@@ -44,6 +45,12 @@ def create(
     submit_to: str | None = typer.Option(
         None, "--submit-to", help="the prosecution service to submit to (needed if several)"
     ),
+    keep: list[str] | None = typer.Option(
+        None,
+        "--keep",
+        help=f"an ad field to keep (repeat, or comma-separated): {', '.join(AD_FIELDS)}; "
+        f"default: {', '.join(DEFAULT_AD_FIELDS)}",
+    ),
 ) -> None:
     """Draft a deployment and submit it for authorisation; prints its id on the last line."""
     with acting_as(as_user) as (session, user):
@@ -67,6 +74,7 @@ def create(
                 autothrottle=not no_autothrottle,
             ),
             submit_to=submit_to,
+            keep=keep or None,
         )
     typer.echo(f"draft deployment submitted for authorisation ({deployment.legal_basis_code})")
     typer.echo(str(deployment.id))
@@ -114,6 +122,8 @@ def show(deployment_id: int, as_user: str = AS) -> None:
 
 def describe(d: Deployment) -> list[str]:
     deviations = d.politeness.deviations() or ["none"]
+    m = d.minimisation
+    widened = f" (beyond the strict default: {', '.join(m.widenings())})" if m.widenings() else ""
     return [
         f"deployment {d.id}: {d.status_at(utcnow()).value}",
         f"purpose: {d.purpose}",
@@ -122,6 +132,8 @@ def describe(d: Deployment) -> list[str]:
         f"url patterns: {', '.join(d.url_patterns) or 'any'}",
         f"page budget: {d.max_pages}, depth: {d.max_depth}",
         f"valid for {d.valid_days} days after authorisation; retention {d.retention_days} days",
+        f"ad fields kept: {', '.join(m.keep)}{widened}",
+        f"ad fields never stored: {', '.join(m.dropped) or 'none'}",
         f"raw identifiers kept: {'yes' if d.raw_identifiers else 'no (pseudonyms only)'}",
         f"deviations from polite crawling: {'; '.join(deviations)}",
         f"drafted by {d.created_by}; authorised by {d.authorised_by or '-'}",

@@ -12,7 +12,12 @@ from zicht.commands.common import unit_of_work
 from zicht.privacy import retention
 
 # Modules whose retention rules the job must run: each registers with `@retention.rule`.
-RULE_MODULES = ("zicht.registry.retention", "zicht.chat.retention")
+RULE_MODULES = (
+    "zicht.registry.retention",
+    "zicht.chat.retention",
+    "zicht.sources.crawler.retention",
+    "zicht.link.stored.retention",
+)
 
 retention_app = typer.Typer(help="Delete what has passed its retention.", no_args_is_help=True)
 app.add_typer(retention_app, name="retention")

@@ -37,6 +37,46 @@ class Politeness:
         return out
 
 
+# What a crawled ad can hold, in the order a reviewer reads it. Identifiers (phones,
+# e-mails, handles, image hashes) are kept as keyed pseudonyms; raw values only where
+# the deployment allows raw identifiers.
+AD_FIELDS = (
+    "title",
+    "text",
+    "advertiser",
+    "city",
+    "age",
+    "prices",
+    "posted",
+    "images",
+    "phones",
+    "emails",
+    "handles",
+)
+# The strict default keeps what detection (title, text), linking (identifiers, image
+# hashes) and routing (city) use, and no name: the advertiser's name identifies a
+# person without helping to find the network, which the identifiers already link.
+DEFAULT_AD_FIELDS = tuple(f for f in AD_FIELDS if f != "advertiser")
+
+
+@dataclass(frozen=True, slots=True)
+class Minimisation:
+    """Which fields of an ad a deployment keeps; anything else never reaches the store."""
+
+    keep: tuple[str, ...] = DEFAULT_AD_FIELDS
+
+    def keeps(self, name: str) -> bool:
+        return name in self.keep
+
+    @property
+    def dropped(self) -> tuple[str, ...]:
+        return tuple(f for f in AD_FIELDS if f not in self.keep)
+
+    def widenings(self) -> list[str]:
+        """What this keeps beyond the strict default: for the prosecutor's eye."""
+        return [f for f in self.keep if f not in DEFAULT_AD_FIELDS]
+
+
 @dataclass(frozen=True, slots=True)
 class Deployment:
     id: int
@@ -56,6 +96,7 @@ class Deployment:
     raw_identifiers: bool
     created_at: datetime
     politeness: Politeness = field(default_factory=Politeness)
+    minimisation: Minimisation = field(default_factory=Minimisation)
     authorised_by: str | None = None
     authorised_at: datetime | None = None
     valid_until: datetime | None = None

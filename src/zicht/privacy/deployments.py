@@ -8,6 +8,7 @@ authorise it, never the author. Validity starts at authorisation.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from zicht.accounts.scoping import denial
 from zicht.domain import Deployment, DeploymentStatus, OrgKind, Politeness, Role, User
+from zicht.domain.deployment import AD_FIELDS, Minimisation
 from zicht.errors import Conflict, Forbidden, InvalidInput, NotFound, Unlawful
 from zicht.privacy import audit
 from zicht.privacy.legal_basis import resolve_code
@@ -48,6 +50,7 @@ def to_domain(row: DeploymentRow) -> Deployment:
         raw_identifiers=row.raw_identifiers,
         created_at=row.created_at,
         politeness=Politeness(**row.politeness),
+        minimisation=Minimisation(tuple(row.minimisation)),
         authorised_by=row.authorised_by,
         authorised_at=row.authorised_at,
         valid_until=row.valid_until,
@@ -71,6 +74,21 @@ def _check_scope(domains: list[str], url_patterns: list[str]) -> list[str]:
         except re.error as exc:
             raise InvalidInput(f"URL pattern {pattern!r} is not a valid regex: {exc}") from None
     return clean
+
+
+def minimisation_of(keep: Sequence[str] | None) -> Minimisation:
+    """The fields to keep, checked and in canonical order; None is the strict default."""
+    if keep is None:
+        return Minimisation()
+    names = [n.strip().lower() for item in keep for n in item.split(",") if n.strip()]
+    unknown = sorted(set(names) - set(AD_FIELDS))
+    if unknown:
+        raise InvalidInput(
+            f"unknown ad field(s) to keep: {', '.join(unknown)} (known: {', '.join(AD_FIELDS)})"
+        )
+    if not names:
+        raise InvalidInput("a deployment keeps at least one ad field")
+    return Minimisation(tuple(f for f in AD_FIELDS if f in names))
 
 
 def _prosecution_org(session: Session, name: str | None) -> OrganisationRow:
@@ -103,7 +121,9 @@ def create(
     raw_identifiers: bool = False,
     politeness: Politeness | None = None,
     submit_to: str | None = None,
+    keep: Sequence[str] | None = None,
 ) -> Deployment:
+    """A draft, submitted for authorisation; `keep` names the ad fields a crawl may store."""
     if not may_draft(actor):
         raise Forbidden(
             f"{actor.username} ({actor.role.value}) cannot draft deployments: "
@@ -126,6 +146,7 @@ def create(
     polite = politeness or Politeness()
     if polite.concurrent_per_domain < 1 or polite.download_delay < 0:
         raise InvalidInput("concurrency must be at least 1 and the delay not negative")
+    minimisation = minimisation_of(keep)
     prosecution = _prosecution_org(session, submit_to)
     row = DeploymentRow(
         org_id=actor.org_id,
@@ -143,6 +164,7 @@ def create(
         retention_days=retention_days,
         raw_identifiers=raw_identifiers,
         politeness=asdict(polite),
+        minimisation=list(minimisation.keep),
         created_at=utcnow(),
     )
     session.add(row)
@@ -154,7 +176,11 @@ def create(
         action="deployment.create",
         record_type="deployment",
         record_id=row.id,
-        detail={"submitted_to": prosecution.name, "deviations": polite.deviations()},
+        detail={
+            "submitted_to": prosecution.name,
+            "deviations": polite.deviations(),
+            "keeps": list(minimisation.keep),
+        },
     )
     return to_domain(row)
 

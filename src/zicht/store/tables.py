@@ -83,6 +83,7 @@ class DeploymentRow(Base):
     retention_days: Mapped[int]
     raw_identifiers: Mapped[bool] = mapped_column(Boolean, default=False)
     politeness: Mapped[dict[str, Any]]
+    minimisation: Mapped[list[Any]]  # the ad fields a crawl keeps (issue 3, migration 0008)
     created_at: Mapped[datetime]
     authorised_by: Mapped[str | None] = mapped_column(String(100))
     authorised_at: Mapped[datetime | None]
@@ -411,7 +412,171 @@ class ChatClosingRow(Base):
 # --- Signal queue: labels and feedback (issue 4, migration 0005) ---
 
 
+class SignalLabelRow(Base):
+    """An analyst's confirm (1) or reject (0) of a document's signals: the latest one counts,
+    and every one is training data for the detector."""
+
+    __tablename__ = "signal_labels"
+    __table_args__ = (Index("ix_signal_labels_document", "document_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    label: Mapped[int] = mapped_column(Integer)
+    form: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    labelled_by: Mapped[str] = mapped_column(String(100))
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    created_at: Mapped[datetime]
+
+
+class FeedbackMessageRow(Base):
+    """Feedback on a mutation's signal to the organisation and officer who wrote it."""
+
+    __tablename__ = "feedback_messages"
+    __table_args__ = (Index("ix_feedback_messages_to", "to_org_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    label_id: Mapped[int] = mapped_column(ForeignKey("signal_labels.id", ondelete="CASCADE"))
+    from_org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    to_org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    to_author: Mapped[str | None] = mapped_column(String(100))
+    verdict: Mapped[str] = mapped_column(String(16))
+    indicators: Mapped[list[Any]]
+    reason: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)  # the message as sent, in English
+    created_at: Mapped[datetime]
+    read_at: Mapped[datetime | None]
+
+
 # --- Ad networks (issue 5, migration 0006) ---
 
 
+class LinkRunRow(Base):
+    """One linkage run over an organisation's crawled ads: what it read, how, and what it found."""
+
+    __tablename__ = "link_runs"
+    __table_args__ = (Index("ix_link_runs_org", "org_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    started_by: Mapped[str] = mapped_column(String(100))
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime]
+    deployment_ids: Mapped[list[Any]]
+    engine: Mapped[str] = mapped_column(String(16))
+    settings: Mapped[dict[str, Any]]
+    ads: Mapped[int]
+    networks: Mapped[int]  # networks of two or more ads (singletons are not stored)
+    raw_identifiers: Mapped[bool] = mapped_column(Boolean, default=False)
+    timings: Mapped[dict[str, Any]]
+
+
+class AdNetworkRow(Base):
+    """A network of ads found by a run, with its score and the contributions behind it."""
+
+    __tablename__ = "ad_networks"
+    __table_args__ = (
+        UniqueConstraint("run_id", "network_key", name="uq_ad_networks_key"),
+        Index("ix_ad_networks_run_score", "run_id", "score"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("link_runs.id", ondelete="CASCADE"))
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    network_key: Mapped[str] = mapped_column(String(32))
+    score: Mapped[float] = mapped_column(Float)
+    ads: Mapped[int]
+    cities: Mapped[int]
+    names: Mapped[int]
+    first_seen: Mapped[datetime | None]
+    last_seen: Mapped[datetime | None]
+    indicators: Mapped[dict[str, Any]]
+    contributions: Mapped[list[Any]]
+
+
+class NetworkMemberRow(Base):
+    """A crawled ad in a network; the document is the version that was linked."""
+
+    __tablename__ = "network_members"
+    __table_args__ = (
+        UniqueConstraint("network_id", "ad_id", name="uq_network_members_ad"),
+        Index("ix_network_members_ad", "ad_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("ad_networks.id", ondelete="CASCADE"))
+    ad_id: Mapped[int] = mapped_column(ForeignKey("crawled_ads.id", ondelete="CASCADE"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    city: Mapped[str] = mapped_column(String(100))
+    posted: Mapped[str | None] = mapped_column(String(10))  # ISO day the ad was posted or seen
+    third_person: Mapped[bool] = mapped_column(Boolean, default=False)
+    in_template: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class NetworkEdgeRow(Base):
+    """Two ads joined by a shared value: its kind, weight and (pseudonymised) value."""
+
+    __tablename__ = "network_edges"
+    __table_args__ = (Index("ix_network_edges_network", "network_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    network_id: Mapped[int] = mapped_column(ForeignKey("ad_networks.id", ondelete="CASCADE"))
+    left_ad_id: Mapped[int] = mapped_column(ForeignKey("crawled_ads.id", ondelete="CASCADE"))
+    right_ad_id: Mapped[int] = mapped_column(ForeignKey("crawled_ads.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    weight: Mapped[float] = mapped_column(Float)
+    via: Mapped[str] = mapped_column(String(100))  # keyed pseudonym, photo hash or "template"
+    raw_value: Mapped[str | None] = mapped_column(String(500))
+
+
+class NetworkTemplateRow(Base):
+    """The text template of a network's largest near-duplicate cluster and its changing slots."""
+
+    __tablename__ = "network_templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    network_id: Mapped[int] = mapped_column(
+        ForeignKey("ad_networks.id", ondelete="CASCADE"), unique=True
+    )
+    texts: Mapped[int]
+    coverage: Mapped[float] = mapped_column(Float)
+    segments: Mapped[list[Any]]
+
+
+class IgnoredIdentifierRow(Base):
+    """A hub a run kept out of its graph (a site's footer number, a stock photo), and why."""
+
+    __tablename__ = "link_ignored_identifiers"
+    __table_args__ = (Index("ix_link_ignored_run", "run_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("link_runs.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    via: Mapped[str] = mapped_column(String(100))
+    raw_value: Mapped[str | None] = mapped_column(String(500))
+    ads: Mapped[int]
+    cities: Mapped[int]
+    advertisers: Mapped[int]
+    reason: Mapped[str] = mapped_column(Text)
+
+
 # --- Partner API tokens (issue 7, migration 0007) ---
+
+
+class PartnerTokenRow(Base):
+    """A partner API token of one organisation: only the SHA-256 of the secret is kept."""
+
+    __tablename__ = "partner_tokens"
+    __table_args__ = (UniqueConstraint("org_id", "name", name="uq_partner_tokens_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime | None]
+    revoked_by: Mapped[str | None] = mapped_column(String(100))
+    revoked_at: Mapped[datetime | None]

@@ -10,6 +10,7 @@ from tests.sources.crawler.conftest import MOCK_PROFILE, World, crawl
 from tests.sources.crawler.mockserver import MockServer, phone_of
 
 from zicht.cli import main
+from zicht.domain.deployment import DEFAULT_AD_FIELDS
 from zicht.privacy import audit
 from zicht.store.tables import AuditRow, CrawlRunRow, DocumentRow, IdentifierRow
 
@@ -60,7 +61,7 @@ def test_crawl_stores_minimised_ads_with_pseudonyms_only(
         )
         assert one.fields["city"] == ads[3].city and one.fields["age"] == ads[3].age
         assert one.fields["prices"] == [ads[3].price] and len(one.fields["images"]) == 2
-        assert "advertiser" not in one.fields  # the standard profile drops names
+        assert "advertiser" not in one.fields  # the strict default drops names
         assert "[phone]" in (one.text or "")
         kinds = dict(
             s.execute(select(IdentifierRow.kind, func.count()).group_by(IdentifierRow.kind)).all()
@@ -104,7 +105,10 @@ def test_crawl_stores_minimised_ads_with_pseudonyms_only(
 def test_raw_identifiers_are_kept_only_where_the_deployment_allows(
     world: World, mock_site: MockServer, tmp_path: Path
 ) -> None:
-    d = world.deployment(mock_site.domain, raw_identifiers=True)
+    # The advertiser's name is a widening the deployment must name, raw identifiers or not.
+    d = world.deployment(
+        mock_site.domain, raw_identifiers=True, keep=[*DEFAULT_AD_FIELDS, "advertiser"]
+    )
     result = crawl(d.id, "--profile", MOCK_PROFILE)
     assert result.returncode == 0, result.stderr
     with world.db.session() as s:

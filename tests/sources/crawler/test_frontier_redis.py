@@ -44,7 +44,9 @@ def frontier() -> Iterator[str]:
 
 @pytest.fixture
 def shared_site() -> Iterator[MockServer]:
-    server = MockServer(MockSite(n_ads=N_ADS, latency=0.02))
+    # Slow enough that the work outlasts a process start on a loaded machine: a faster
+    # site let the first worker finish everything before the second had started.
+    server = MockServer(MockSite(n_ads=N_ADS, latency=0.15))
     yield server
     server.stop()
 

@@ -7,6 +7,7 @@ main text), so the site's own footer number is never attributed to an ad.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from parsel import Selector
@@ -73,10 +74,16 @@ def generic(html: str, page: Selector, item: AdItem) -> AdItem | None:
 
 def _identifiers(item: AdItem, text: str, exclude: str = "") -> None:
     """The ad's identifiers, without the site's own (a footer number quoted in an ad)."""
-    own = set(identifiers.phones(exclude)) | set(identifiers.emails(exclude))
+    own = _site_own(exclude)
     item.phones = [p for p in identifiers.phones(text) if p not in own]
     item.emails = [e for e in identifiers.emails(text) if e not in own]
     item.handles = identifiers.handles(text)
+
+
+@lru_cache(maxsize=256)
+def _site_own(text: str) -> frozenset[str]:
+    """A site's own numbers and addresses: the same footer on every page, so read once."""
+    return frozenset(identifiers.phones(text)) | frozenset(identifiers.emails(text))
 
 
 def _int(value: str | None) -> int | None:

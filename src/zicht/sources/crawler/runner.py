@@ -26,7 +26,7 @@ from zicht.errors import Conflict, ZichtError
 from zicht.privacy import audit
 from zicht.privacy.deployments import require_active
 from zicht.settings import get_settings
-from zicht.sources.crawler import config
+from zicht.sources.crawler import auditing, config
 from zicht.sources.crawler.context import CrawlContext, CrawlOptions
 from zicht.sources.crawler.storage import known_ads, source_id
 from zicht.store import get_database
@@ -149,21 +149,20 @@ def start_run(
             resume_since=resume_since,
             namespace=frontier_namespace(),
         )
-        audit.record(
+        audit.record_many(
             session,
-            actor=user.username,
-            org_id=user.org_id,
-            action="crawl.start",
-            record_type="deployment",
-            record_id=deployment.id,
-            detail={
-                "run": run.id,
-                "mode": run.mode,
-                "frontier": run.frontier,
-                "resumed": resumed,
-                "user_agent": config.user_agent(ctx),
-                "deviations": deployment.politeness.deviations(),
-            },
+            [
+                auditing.event(
+                    ctx,
+                    "crawl.start",
+                    mode=run.mode,
+                    frontier=run.frontier,
+                    resumed=resumed,
+                    user_agent=config.user_agent(ctx),
+                    deviations=deployment.politeness.deviations(),
+                    keeps=list(deployment.minimisation.keep),
+                )
+            ],
         )
         known = known_ads(session, deployment.id)
     return ctx, {"known": known, "resumed": resumed}
@@ -202,15 +201,8 @@ def finish(ctx: CrawlContext, resumed: bool) -> RunSummary:
         summary = RunSummary(
             run.id, run.deployment_id, run.status, run.finish_reason, dict(run.counts), resumed
         )
-        audit.record(
-            session,
-            actor=ctx.actor,
-            org_id=ctx.deployment.org_id,
-            action="crawl.finish",
-            record_type="deployment",
-            record_id=ctx.deployment.id,
-            detail={"run": run.id, "reason": run.finish_reason, "counts": run.counts},
-        )
+        event = auditing.event(ctx, "crawl.finish", reason=run.finish_reason, counts=run.counts)
+        audit.record_many(session, [event])
     if ctx.jobdir is not None:
         (ctx.jobdir / MARKER).unlink(missing_ok=True)
         if summary.finish_reason == "finished":

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from zicht.accounts import service
 from zicht.domain import Deployment, OrgKind, Politeness, User
+from zicht.domain.deployment import AD_FIELDS, DEFAULT_AD_FIELDS
 from zicht.errors import Forbidden, InvalidInput, NotFound
 from zicht.privacy import deployments
 from zicht.privacy.legal_basis import LEGAL_BASES
@@ -38,6 +39,7 @@ async def form_data(request: Request) -> FormData:
 
 
 Form = Annotated[FormData, Depends(form_data)]
+KEEP = "keep_"  # a checkbox per ad field: keep_title, keep_text, ...
 
 
 def org_names(db: Session) -> dict[int, str]:
@@ -85,6 +87,7 @@ def form_page(
             "error": error,
             "legal_bases": LEGAL_BASES,
             "prosecution": prosecution,
+            "ad_fields": AD_FIELDS,
         },
         status_code=status_code,
     )
@@ -102,6 +105,7 @@ def require_drafter(user: User) -> None:
 def new_form(request: Request, db: DbSession, user: CurrentUser) -> Response:
     require_drafter(user)
     defaults = {name: f"{value:g}" for name, value in NUMBERS.items()}
+    defaults.update({f"{KEEP}{name}": "on" for name in DEFAULT_AD_FIELDS})
     return form_page(request, db, defaults)
 
 
@@ -142,7 +146,15 @@ def create_from_form(db: Session, user: User, values: dict[str, str]) -> Deploym
             autothrottle="no_autothrottle" not in values,
         ),
         submit_to=values.get("submit_to") or None,
+        keep=_kept(values),
     )
+
+
+def _kept(values: dict[str, str]) -> list[str] | None:
+    """The ticked ad fields; None (the strict default) for a post without the checkboxes."""
+    if "minimisation" not in values:
+        return None
+    return [name for name in AD_FIELDS if f"{KEEP}{name}" in values]
 
 
 @router.post("")

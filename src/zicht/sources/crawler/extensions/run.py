@@ -24,7 +24,7 @@ from zicht.sources.crawler import signals
 from zicht.sources.crawler.closing import stop_crawl
 from zicht.sources.crawler.context import CrawlContext, context_of
 from zicht.sources.crawler.failures import CrawlError
-from zicht.sources.crawler.storage import store_errors, update_run
+from zicht.sources.crawler.run_record import store_errors, update_run
 from zicht.sources.crawler.writer import Writer, writer_for
 from zicht.store.db import utcnow
 from zicht.store.tables import DeploymentRow

@@ -2,8 +2,9 @@
 
 What passes is a `GatedAd`: the fields the deployment's minimisation profile
 keeps, identifiers as keyed pseudonyms (raw values only where the deployment
-allows them), free text with a retention date, and keyed hashes per field so a
-recrawl can tell which field changed without keeping the raw value.
+allows them), free text with a retention date, and keyed hashes of the kept
+fields so a recrawl can tell which field changed without keeping the raw value.
+A field the deployment does not keep leaves no trace, not even a keyed hash.
 """
 
 from __future__ import annotations
@@ -16,26 +17,14 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
+from zicht.domain.deployment import AD_FIELDS
 from zicht.privacy.pseudonym import Pseudonymiser
 from zicht.sources.crawler import identifiers
 from zicht.sources.crawler.context import CrawlContext, context_of
 from zicht.sources.crawler.items import AdItem, Event
 from zicht.sources.crawler.minimise import MinimisationProfile, for_deployment
 
-TRACKED = (
-    "title",
-    "text",
-    "advertiser",
-    "city",
-    "age",
-    "prices",
-    "posted",
-    "phones",
-    "emails",
-    "handles",
-    "images",
-)
-IDENTIFIER_KINDS = {"phones": "phone", "emails": "email", "handles": "handle", "images": "image"}
+TRACKED = AD_FIELDS  # every field of the ad record; a field is hashed only when kept
 
 
 @dataclass(frozen=True)
@@ -82,18 +71,21 @@ class PrivacyGate:
         )
         if item.event is not Event.FETCHED:
             return ad
-        values = {name: getattr(item, name) for name in TRACKED}
-        ad.field_hashes = {name: self.keyed_hash(name, v) for name, v in values.items()}
+        profile = self.profile
+        ad.field_hashes = {
+            name: self.keyed_hash(name, getattr(item, name))
+            for name in TRACKED
+            if profile.keeps(name)
+        }
         ad.content_hash = hashlib.sha256(
             json.dumps(ad.field_hashes, sort_keys=True).encode()
         ).hexdigest()
-        if self.profile.keep_text:
-            ad.title, ad.text = item.title, item.text
-            if self.profile.redact_text:
-                ad.title = identifiers.redact(item.title) if item.title else None
-                ad.text = identifiers.redact(item.text) if item.text else None
-        ad.fields = {name: getattr(item, name) for name in self.profile.fields}
-        for attribute, kind in IDENTIFIER_KINDS.items():
+        if profile.keeps("title") and item.title:
+            ad.title = identifiers.redact(item.title) if profile.redact_text else item.title
+        if profile.keeps("text") and item.text:
+            ad.text = identifiers.redact(item.text) if profile.redact_text else item.text
+        ad.fields = {name: getattr(item, name) for name in profile.fields}
+        for attribute, kind in profile.identifiers.items():
             for value in getattr(item, attribute):
                 p = self.pseudonymiser.pseudonymise(kind, value)
                 raw = value if self.profile.raw_identifiers else None
