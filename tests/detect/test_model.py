@@ -26,7 +26,7 @@ def saved(model: DetectModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_card_describes_data_metrics_and_weights(saved: Path) -> None:
     card = json.loads((saved / "card.json").read_text("utf-8"))
-    assert card["format"] == "zicht-detect-model/1"
+    assert card["format"] == "zicht-detect-model/2"
     assert card["training_data"]["documents"] == 120
     assert card["training_data"]["labels"] == {"1": 60, "0": 60}
     assert card["taxonomy_fingerprint"] == default_taxonomy().fingerprint()
@@ -125,8 +125,9 @@ def test_profiling_cues_are_blanked_before_the_ngrams() -> None:
     ]
     analyses = [detector.analyse(t) for t in texts]
     ids = default_taxonomy().ids
-    masked = FeatureBuilder(ids, masked=["AD_NATIONALITY_EMPHASIS"]).build(texts, analyses)
-    width = len(ids) + 1
+    builder = FeatureBuilder(ids, masked=["AD_NATIONALITY_EMPHASIS"])
+    masked = builder.build(texts, analyses)
+    width = builder.dense_width
     assert (masked[0, width:] != masked[1, width:]).nnz == 0
     plain = FeatureBuilder(ids).build(texts, analyses)
     assert (plain[0, width:] != plain[1, width:]).nnz > 0

@@ -10,15 +10,11 @@ from sqlalchemy import select
 from tests import factories
 from zicht.accounts.service import get_user
 from zicht.detect import Detector
-from zicht.detect.signals import (
-    detect_documents,
-    feedback_for,
-    highlight,
-    label,
-    labelled_examples,
-    list_signals,
-)
-from zicht.errors import Forbidden, InvalidInput, NotFound
+from zicht.detect.feedback import feedback_for
+from zicht.detect.highlight import highlight
+from zicht.detect.review import label, labelled_examples
+from zicht.detect.signals import detect_documents, list_signals
+from zicht.errors import Conflict, Forbidden, InvalidInput, NotFound
 from zicht.sources import mutations
 from zicht.store.db import Database
 from zicht.store.tables import AuditRow
@@ -116,3 +112,80 @@ def test_highlight_cuts_the_text_at_the_evidence() -> None:
         ("geslagen", "PHYSICAL_VIOLENCE"),
         ("paspoort is afgepakt", "RETAINED_ID_DOCUMENTS"),
     ]
+
+
+def test_labels_live_in_their_tables_and_feed_retraining(
+    database: Database, queue: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from tests.detect.corpus import training_examples
+    from tests.detect.test_cli import gold
+    from zicht.cli import main
+    from zicht.store.tables import DocumentRow, FeedbackMessageRow, SignalLabelRow
+
+    with database.session() as s:
+        label(s, get_user(s, "ana"), queue[0], confirm=True, reason="klopt", form="criminal")
+        label(s, get_user(s, "ana"), queue[1], confirm=False, reason="huiselijk geweld")
+    with database.session() as s:
+        assert [r.label for r in s.scalars(select(SignalLabelRow).order_by(SignalLabelRow.id))] == [
+            1,
+            0,
+        ]
+        assert len(s.scalars(select(FeedbackMessageRow)).all()) == 2
+        assert all("labels" not in d.fields for d in s.scalars(select(DocumentRow)))
+        # Another organisation's analyst trains on none of them.
+        assert labelled_examples(s, get_user(s, "olga")) == []
+    source = gold(tmp_path / "gold.jsonl", training_examples())
+    model = tmp_path / "model"
+    args = ["detect-train", str(source), "-o", str(model), "--no-ngrams", "--labels-as", "bert"]
+    assert main(args) == 0
+    assert "2 documents labelled in the signal queue added" in capsys.readouterr().out
+    card = json.loads((model / "card.json").read_text("utf-8"))
+    assert card["training_data"]["documents"] == len(training_examples()) + 2
+    with database.session() as s:
+        reads = s.scalars(select(AuditRow).where(AuditRow.action == "signals.labels.read")).all()
+        assert [(r.actor, r.detail["documents"]) for r in reads] == [
+            ("olga", []),
+            ("bert", sorted(queue[:2])),
+        ]
+
+
+def test_a_receiving_organisation_works_the_routed_signal_and_feedback_goes_to_the_owner(
+    database: Database, queue: list[int]
+) -> None:
+    from zicht.route.signals import send_signal, sent_to
+    from zicht.route.units import declare_unit
+    from zicht.store.tables import FeedbackMessageRow, ReferralRow
+
+    with database.session() as s:
+        declare_unit(s, get_user(s, "adm"), "Politie Rotterdam", "RE07")
+        with pytest.raises(InvalidInput, match="names no municipality"):
+            send_signal(s, get_user(s, "ana"), queue[0])
+        with pytest.raises(InvalidInput, match="close matches: 'Schiedam'"):
+            send_signal(s, get_user(s, "ana"), queue[0], municipality="Schiedm")
+        with pytest.raises(NotFound):  # another organisation's document
+            send_signal(s, get_user(s, "olga"), queue[0], municipality="Schiedam")
+        with pytest.raises(InvalidInput, match="no signals"):
+            send_signal(s, get_user(s, "ana"), queue[2], municipality="Schiedam")
+        sent = send_signal(s, get_user(s, "ana"), queue[0], municipality="Schiedam")
+        assert sent.to_org_id == get_user(s, "olga").org_id
+        assert [status for _, _, status in sent_to(s, queue[0])] == ["sent"]
+    with database.session() as s, pytest.raises(Conflict, match="already sent"):
+        send_signal(s, get_user(s, "ana"), queue[0], municipality="Rotterdam")
+    with database.session() as s:
+        olga = get_user(s, "olga")
+        assert [i.document_id for i in list_signals(s, olga)] == [queue[0]]
+        feedback = label(s, olga, queue[0], confirm=True, reason="bekend bij ons", form="criminal")
+        assert feedback is not None and feedback.to_author == "agent.jansen"
+    with database.session() as s:
+        (message,) = s.scalars(select(FeedbackMessageRow)).all()
+        assert (message.from_org_id, message.to_org_id) == (
+            get_user(s, "olga").org_id,
+            get_user(s, "ana").org_id,
+        )
+        s.execute(ReferralRow.__table__.update().values(status="declined"))
+    with database.session() as s:
+        assert list_signals(s, get_user(s, "olga"), status=None) == []
+        with pytest.raises(NotFound):
+            label(s, get_user(s, "olga"), queue[0], confirm=False, reason="x")

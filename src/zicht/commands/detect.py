@@ -63,6 +63,12 @@ def detect_train(
     ngrams: bool = typer.Option(True, "--ngrams/--no-ngrams", help="use character n-grams"),
     holdout: float = typer.Option(0.2, "--holdout", help="share held out for the card's metrics"),
     seed: int = typer.Option(0, "--seed"),
+    labels_as: str | None = typer.Option(
+        None,
+        "--labels-as",
+        help="also train on the confirm/reject labels of the signal queue that this user's "
+        "organisation may read (audited)",
+    ),
 ) -> None:
     """Train the calibrated model and refit the indicator weights on labelled documents."""
     from zicht.detect import train
@@ -71,6 +77,14 @@ def detect_train(
     from zicht.detect.model import save
 
     examples = read_gold(gold)
+    if labels_as:
+        from zicht.commands.common import acting_as
+        from zicht.detect.review import labelled_examples
+
+        with acting_as(labels_as) as (session, user):
+            stored = labelled_examples(session, user)
+        examples += stored
+        typer.echo(f"{len(stored)} documents labelled in the signal queue added")
     model = train(examples, source=gold, ngrams=ngrams, holdout=holdout, seed=seed)
     save(model, output)
     typer.echo(f"model {model.version} trained on {len(examples)} documents -> {output}")

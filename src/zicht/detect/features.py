@@ -11,24 +11,11 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from zicht.detect.scorer import Analysis
+from zicht.detect import ngrams
+from zicht.detect.scorer import FORMS, Analysis
 
 NGRAM_FEATURES = 2**16
-NGRAM_RANGE = (3, 5)
-
-
-def _vectoriser() -> Any:
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        analyzer="char_wb",
-        ngram_range=NGRAM_RANGE,
-        n_features=NGRAM_FEATURES,
-        alternate_sign=False,
-        norm="l2",
-        lowercase=True,
-        strip_accents="unicode",
-    )
+NGRAM_RANGE = (min(ngrams.SIZES), max(ngrams.SIZES))
 
 
 def _logit(p: float) -> float:
@@ -48,26 +35,41 @@ class FeatureBuilder:
         self.masked = frozenset(masked)
         self.index = {name: i for i, name in enumerate(self.indicator_ids)}
         self.ngrams = ngrams
-        self._vectoriser = _vectoriser() if ngrams else None
 
     @property
     def dense_width(self) -> int:
-        return len(self.indicator_ids) + 1
+        # Indicators, the overall weight score, and the weight score of each form.
+        return len(self.indicator_ids) + 1 + len(FORMS)
 
     def build(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> Any:
         """A CSR matrix: one row per text, indicator columns first, then the hashed n-grams."""
-        import numpy as np
         from scipy import sparse
 
+        dense, grams = self.parts(texts, analyses)
+        blocks = [sparse.csr_matrix(dense)] + ([grams] if grams is not None else [])
+        return sparse.hstack(blocks, format="csr")
+
+    def parts(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> tuple[Any, Any]:
+        """The dense block (indicators, weight scores) and the n-gram CSR block (or None).
+
+        Prediction multiplies the two blocks separately, which spares stacking them. The
+        per-form weight scores give the form classifier the taxonomy's own view of which
+        form the evidence points to, which holds across wordings better than n-grams.
+        """
+        import numpy as np
+
         dense = np.zeros((len(texts), self.dense_width), dtype=np.float64)
+        base = len(self.indicator_ids)
         for row, analysis in enumerate(analyses):
             for hit in analysis.signals:
                 dense[row, self.index[hit.indicator]] = 1.0
-            dense[row, -1] = _logit(analysis.score) / 4.0
-        parts = [sparse.csr_matrix(dense)]
-        if self._vectoriser is not None:
-            parts.append(self._vectoriser.transform(self._mask(texts, analyses)))
-        return sparse.hstack(parts, format="csr")
+            dense[row, base] = _logit(analysis.score) / 4.0
+            for offset, form in enumerate(FORMS, start=1):
+                dense[row, base + offset] = _logit(analysis.form_scores.get(form, 0.0)) / 4.0
+        grams = None
+        if self.ngrams:
+            grams = ngrams.transform(self._mask(texts, analyses), NGRAM_FEATURES)
+        return dense, grams
 
     def _mask(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> list[str]:
         masked = []
@@ -79,7 +81,7 @@ class FeatureBuilder:
         return masked
 
     def __getstate__(self) -> dict[str, Any]:
-        # The vectoriser is rebuilt on load: only its parameters matter, and they are fixed here.
+        # Only the parameters are saved: the hashing is fixed code (see `ngrams`).
         return {
             "indicator_ids": self.indicator_ids,
             "ngrams": self.ngrams,

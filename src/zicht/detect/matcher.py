@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
-from zicht.detect import negation
-from zicht.detect.normalise import LEET, Normalised, normalise, normalise_pattern
+from zicht.detect import negation, regexes
+from zicht.detect.normalise import Normalised, normalise, normalise_pattern
 from zicht.detect.taxonomy import Indicator, Taxonomy, default_taxonomy
 
 CONTEXT_WINDOW = 80
@@ -23,13 +23,14 @@ REGEX_BEFORE, REGEX_AFTER = 40, 60
 _BRACES = re.compile(r"\{([^{}]*)\}")
 # Separators people put between letters to dodge filters: "n.e.w", "s e x", "p-i-m-p".
 SPELLING_SEPARATORS = (".", "-", "*", "_", " ")
-_REGEX_NOISE = re.compile(r"\\[a-zA-Z]|\[[^\]]*\]|[a-z](?=[?*{])")
-_TRIGGER = re.compile(r"[a-z][a-z0-9]{2,}|[€£]")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One indicator hit and why it does or does not count."""
+class Hit(NamedTuple):
+    """One indicator hit and why it does or does not count.
+
+    A named tuple rather than a frozen dataclass: a frozen dataclass sets each of its
+    twelve fields through `object.__setattr__`, which was a tenth of matching time.
+    """
 
     indicator: str
     form: str
@@ -87,12 +88,14 @@ def spelt_variants(key: str) -> list[str]:
     return [v for v in variants if v != key]
 
 
-def regex_triggers(pattern: str) -> tuple[str, ...]:
-    """Words one of which every match of the regex contains: the regex runs only if one is there.
-
-    Empty when no such word can be read off the pattern: then it always runs.
-    """
-    return tuple(sorted(set(_TRIGGER.findall(_REGEX_NOISE.sub(" ", pattern)))))
+def _near(window: str, word: str) -> bool:
+    """Whether `word` starts a word in the window (a cheap test first, then the boundary)."""
+    at = window.find(word)
+    while at != -1:
+        if at == 0 or not window[at - 1].isalnum():
+            return True
+        at = window.find(word, at + 1)
+    return False
 
 
 def _is_word(char: str) -> bool:
@@ -114,29 +117,9 @@ class Matcher:
                     key = normalise_pattern(variant.rstrip("*"), leet=True)
                     for spelling in [key, *spelt_variants(key)] if key else []:
                         entries.setdefault(spelling, []).append((index, raw, lang, prefix))
-        # One alternation per indicator; the named group says which of its regexes matched.
-        self._regexes = []
-        self._regex_sources: list[list[tuple[str, str]]] = []
-        for index, indicator in enumerate(self._indicators):
-            sources = [(lang, p) for lang, patterns in indicator.regex.items() for p in patterns]
-            if sources:
-                combined = "|".join(f"(?P<r{n}>{p})" for n, (_, p) in enumerate(sources))
-                self._regexes.append((index, re.compile(combined), combined, "regex"))
-                self._regex_sources.append(sources)
-        # A regex runs only when the same Aho-Corasick pass saw one of its trigger words.
-        triggered: dict[str, list[int]] = {}
-        self._always: list[int] = []
-        for number, (index, _, _, _) in enumerate(self._regexes):
-            explicit = self._indicators[index].triggers
-            words = tuple(normalise_pattern(w) for w in explicit) or tuple(
-                sorted({w for _, p in self._regex_sources[number] for w in regex_triggers(p)})
-            )
-            if not explicit and any(not regex_triggers(p) for _, p in self._regex_sources[number]):
-                words = ()
-            if not words:
-                self._always.append(number)
-            for word in words:
-                triggered.setdefault(word.translate(LEET), []).append(number)
+        # Regexes run only near the trigger words the same Aho-Corasick pass finds.
+        self._plan = regexes.plan(self._indicators)
+        triggered = self._plan.triggered
         for key in entries.keys() | triggered.keys():
             value = (len(key), tuple(entries.get(key, ())), tuple(triggered.get(key, ())))
             self._automaton.add_word(key, value)
@@ -145,6 +128,11 @@ class Matcher:
             tuple(normalise_pattern(word) for word in indicator.context)
             for indicator in self._indicators
         ]
+        self._exclude = [
+            tuple(normalise_pattern(word) for word in indicator.exclude)
+            for indicator in self._indicators
+        ]
+        self._risky = frozenset(i.id for i in self._indicators if i.profiling_risk)
 
     @property
     def pattern_count(self) -> int:
@@ -156,7 +144,7 @@ class Matcher:
         folded = norm.leet
         raw: list[tuple[int, int, int, str, str]] = []
         size = len(folded)
-        windows: dict[int, list[tuple[int, int]]] = {n: [(0, size)] for n in self._always}
+        windows: dict[int, list[tuple[int, int]]] = {n: [(0, size)] for n in self._plan.always}
         for last, (length, values, triggers) in self._automaton.iter(folded):
             start = last - length + 1
             if start > 0 and folded[start - 1].isalpha():
@@ -179,12 +167,14 @@ class Matcher:
                     continue
                 raw.append((start, end, index, pattern, lang))
         for number, spans in sorted(windows.items()):
-            index, compiled, _, _ = self._regexes[number]
+            run = self._plan.runs[number]
             for low, high in spans:
-                for match in compiled.finditer(norm.text, low, high):
+                for match in run.compiled.finditer(norm.text, low, high):
                     if match.end() > match.start():
-                        lang, pattern = self._regex_sources[number][int(str(match.lastgroup)[1:])]
-                        raw.append((match.start(), match.end(), index, pattern, f"{lang}:regex"))
+                        lang, pattern = run.source(match)
+                        raw.append(
+                            (match.start(), match.end(), run.indicator, pattern, f"{lang}:regex")
+                        )
         return self._explain(norm, raw)
 
     def _explain(self, norm: Normalised, raw: list[tuple[int, int, int, str, str]]) -> list[Hit]:
@@ -214,6 +204,8 @@ class Matcher:
                 suppressed = f"inside the longer hit of {self._indicators[around].id}"
             elif indicator.context_required and not has_context:
                 suppressed = "no context word nearby (context required)"
+            elif excluded := next((w for w in self._exclude[index] if _near(window, w)), None):
+                suppressed = f"about something else: {excluded!r} nearby"
             o_start, o_end = norm.span(start, end)
             hit = Hit(
                 indicator=indicator.id,
@@ -236,19 +228,12 @@ class Matcher:
 
     def _profiling(self, hits: list[Hit]) -> list[Hit]:
         """Profiling-risk cues count only beside another counted indicator."""
-        risky = {i.id for i in self._indicators if i.profiling_risk}
-        if not any(h.indicator in risky and h.counted for h in hits):
+        risky = self._risky
+        if not risky or not any(h.indicator in risky and h.counted for h in hits):
             return hits
         if any(h.counted and h.indicator not in risky for h in hits):
             return hits
         reason = "profiling risk: counted only together with another indicator"
         return [
-            _replace(h, suppressed=reason) if h.indicator in risky and h.counted else h
-            for h in hits
+            h._replace(suppressed=reason) if h.indicator in risky and h.counted else h for h in hits
         ]
-
-
-def _replace(hit: Hit, **changes: object) -> Hit:
-    values = {name: getattr(hit, name) for name in Hit.__slots__}
-    values.update(changes)
-    return Hit(**values)

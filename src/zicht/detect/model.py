@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,8 @@ from zicht.detect.scorer import FORMS, Analysis
 from zicht.detect.taxonomy import Taxonomy
 from zicht.errors import ConfigurationError, InvalidInput
 
-FORMAT = "zicht-detect-model/1"
+# /2: character n-grams hashed by `zicht.detect.ngrams` (/1 used scikit-learn's hasher).
+FORMAT = "zicht-detect-model/2"
 PRIOR_STRENGTH = 5.0  # how many labelled hits it takes to move a weight halfway from the taxonomy's
 
 
@@ -52,6 +53,7 @@ class DetectModel:
     features: FeatureBuilder
     weights: dict[str, float]
     card: dict[str, Any]
+    _plan: Any = field(default=None, repr=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -69,8 +71,14 @@ class DetectModel:
         """P(trafficking) per document, and P(form | trafficking) per document and form."""
         import numpy as np
 
+        from zicht.detect import linear
+
+        if self._plan is None:
+            self._plan = linear.compile_plan(self.classifier, self.form_classifier) or False
+        if self._plan:
+            return linear.predict_parts(self._plan, *self.features.parts(texts, analyses))
+        matrix = self.features.build(texts, analyses)
         with one_thread():
-            matrix = self.features.build(texts, analyses)
             score = self.classifier.predict_proba(matrix)[:, 1]
             if self.form_classifier is None:
                 forms = np.ones((len(texts), 1))
@@ -144,7 +152,10 @@ def _fit(
     forms = sorted({str(examples[i].form) for i in positive if examples[i].form})
     form_classifier = None
     if len(forms) >= 2:
-        form_classifier = LogisticRegression(C=1.0, max_iter=1000, class_weight="balanced")
+        # No class balancing here: which form a positive shows follows the forms' own
+        # frequencies, and balancing pushed sexual-exploitation documents into the rarer
+        # forms (labour precision 0.52 -> 0.84 on the demo world's held-out part).
+        form_classifier = LogisticRegression(C=1.0, max_iter=1000)
         form_classifier.fit(matrix[positive], [examples[i].form for i in positive])
         forms = [str(f) for f in form_classifier.classes_]
     return classifier, form_classifier, forms, features
@@ -178,7 +189,9 @@ def new_card(taxonomy: Taxonomy, data: dict[str, Any], ngrams: bool) -> dict[str
         "features": {
             "indicators": len(taxonomy.ids),
             "weight_score_logit": True,
-            "char_wb_ngrams": list(NGRAM_RANGE) if ngrams else None,
+            "form_weight_score_logits": list(FORMS),
+            "char_ngrams": list(NGRAM_RANGE) if ngrams else None,
+            "ngram_values": "count / sqrt(n-grams in the document)",
             "masked_from_ngrams": [i.id for i in taxonomy.indicators if i.profiling_risk],
             "hashed_features": NGRAM_FEATURES if ngrams else 0,
         },

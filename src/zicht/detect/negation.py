@@ -25,6 +25,10 @@ NEGATIONS = frozenset(
         "nergens",
         "allerminst",
         "noch",
+        # common misspellings in ads and chats ("werk zondr pooier")
+        "zondr",
+        "zndr",
+        "nie",
         # English
         "no",
         "not",
@@ -35,6 +39,9 @@ NEGATIONS = frozenset(
         "nor",
         "neither",
         "cannot",
+        "wihout",
+        "witout",
+        "withot",
     }
 )
 DENIALS = frozenset({"ontkent", "ontkende", "ontkennen", "denies", "denied", "deny", "weerspreekt"})
@@ -88,23 +95,43 @@ class Assessment:
     reported: str | None
 
 
+_PUNCTUATION = re.compile(r"[.;:!?()\[\]\n,]")
+_CONJUNCTIONS = ("maar", "echter", "wel", "but", "however", "although", "though")
+
+
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 80) : start]
-    parts = _CLAUSE.split(window)
-    return parts[-1] if parts else window
+    # The last punctuation mark is the first one in the reversed window; the regex split
+    # runs only when a conjunction may be in what follows it.
+    last = _PUNCTUATION.search(window[::-1])
+    tail = window[len(window) - last.start() :] if last else window
+    if any(word in tail for word in _CONJUNCTIONS):
+        return _CLAUSE.split(tail)[-1]
+    return tail
+
+
+_CUES = NEGATIONS | DENIALS | REPORTING
+# Cheap substring tests before `_AFTER` runs: most hits have none of these after them.
+_AFTER_HINTS = ("niet", "geen", "not", "ontbr", "uitgesloten", "ruled out")
+_PLAIN = Assessment(False, None, None)
 
 
 def assess(text: str, start: int, end: int) -> Assessment:
     """Whether the folded span [start, end) is negated, and by which cue; who reports it."""
-    words = _WORD.findall(_clause_before(text, start))
-    reported = next((w for w in words if w in REPORTING), None)
-    denial = next((w for w in words if w in DENIALS), None)
-    if denial is not None:
-        return Assessment(True, denial, reported)
-    for word in reversed(words[-SCOPE:]):
-        if word in NEGATIONS or word.endswith("n't"):
-            return Assessment(True, word, reported)
-    after = _AFTER.match(text[end : end + 60])
-    if after is not None:
-        return Assessment(True, after.group().strip(), reported)
-    return Assessment(False, None, reported)
+    clause = _clause_before(text, start)
+    words = _WORD.findall(clause)
+    reported = None
+    if not _CUES.isdisjoint(words) or "n't" in clause:
+        reported = next((w for w in words if w in REPORTING), None)
+        denial = next((w for w in words if w in DENIALS), None)
+        if denial is not None:
+            return Assessment(True, denial, reported)
+        for word in reversed(words[-SCOPE:]):
+            if word in NEGATIONS or word.endswith("n't"):
+                return Assessment(True, word, reported)
+    following = text[end : end + 60]
+    if any(hint in following for hint in _AFTER_HINTS):
+        after = _AFTER.match(following)
+        if after is not None:
+            return Assessment(True, after.group().strip(), reported)
+    return _PLAIN if reported is None else Assessment(False, None, reported)

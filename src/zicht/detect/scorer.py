@@ -101,11 +101,25 @@ def noisy_or(values: Sequence[float]) -> float:
     return 1.0 - product
 
 
+_TABLES: dict[int, tuple[Taxonomy, dict[str, str], dict[str, bool]]] = {}
+
+
+def _tables(taxonomy: Taxonomy) -> tuple[dict[str, str], dict[str, bool]]:
+    """Form and context-required flag per indicator, built once per taxonomy, not per document."""
+    cached = _TABLES.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy:
+        forms: dict[str, str] = {i.id: str(i.form) for i in taxonomy.indicators}
+        required = {i.id: i.context_required for i in taxonomy.indicators}
+        cached = _TABLES[id(taxonomy)] = (taxonomy, forms, required)
+    return cached[1], cached[2]
+
+
 def score_hits(taxonomy: Taxonomy, hits: list[Hit], weights: Mapping[str, float]) -> Analysis:
     """Score from the weights alone: what `zicht detect` does without a trained model."""
-    required = {i.id: i.context_required for i in taxonomy.indicators}
-    used = indicator_weights(hits, weights, required)
-    forms = {i.id: i.form for i in taxonomy.indicators}
+    forms, required = _tables(taxonomy)
+    used = indicator_weights(hits, weights, required) if hits else {}
+    if not used:  # the common case: nothing counted, nothing to explain
+        return Analysis(0.0, None, dict.fromkeys(FORMS, 0.0), hits, [])
     score = noisy_or(list(used.values()))
     form_scores = {
         form: noisy_or([w for i, w in used.items() if forms[i] in (form, "other")])
@@ -115,7 +129,7 @@ def score_hits(taxonomy: Taxonomy, hits: list[Hit], weights: Mapping[str, float]
     if any(specific.values()):
         form: str | None = max(FORMS, key=lambda f: specific[f])
     else:
-        form = "other" if used else None
+        form = "other"
     total = sum(-math.log(1.0 - w) for w in used.values()) or 1.0
     contributions = sorted(
         (

@@ -50,6 +50,9 @@ class Indicator(BaseModel):
     triggers: list[str] = Field(default_factory=list)
     context: list[str] = Field(default_factory=list)
     context_required: bool = False
+    # Words that, near a hit, show it is about something else ("schuld bij de bank" is
+    # not debt bondage; an uninsured car is not undeclared work): the hit does not count.
+    exclude: list[str] = Field(default_factory=list)
     profiling_risk: bool = False
     source: list[str] = Field(min_length=1)
     note: str | None = None
@@ -127,7 +130,8 @@ class Taxonomy(BaseModel):
     def fingerprint(self) -> str:
         """A hash of ids and patterns: a trained model is bound to the taxonomy it saw."""
         text = "\n".join(
-            f"{i.id}|{sorted(i.all_patterns())}|{sorted(i.regex.items())}" for i in self.indicators
+            f"{i.id}|{sorted(i.all_patterns())}|{sorted(i.regex.items())}|{sorted(i.exclude)}"
+            for i in self.indicators
         )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 

@@ -108,7 +108,7 @@ def _event(
         action=f"referral.{status.value}",
         record_type="referral",
         record_id=row.id,
-        detail={"registration": row.record_id, "note": note is not None},
+        detail={row.record_type: row.record_id, "note": note is not None},
     )
 
 
@@ -158,17 +158,33 @@ def send(
         )
     ):
         raise Conflict(f"registration {row.ref!r} is already referred to that organisation")
+    return record_sent(
+        session, user, RECORD, row.id, to_org_id=target_id, note=f"consent {row.consent}", now=now
+    )
+
+
+def record_sent(
+    session: Session,
+    user: User,
+    record_type: str,
+    record_id: int,
+    *,
+    to_org_id: int,
+    note: str | None,
+    now: datetime,
+) -> Referral:
+    """Store a referral that the caller has checked may be sent, with its first event."""
     referral = ReferralRow(
         from_org_id=user.org_id,
-        to_org_id=target_id,
-        record_type=RECORD,
-        record_id=row.id,
+        to_org_id=to_org_id,
+        record_type=record_type,
+        record_id=record_id,
         status=ReferralStatus.SENT.value,
         sent_at=now,
     )
     session.add(referral)
     session.flush()
-    _event(session, referral, ReferralStatus.SENT, user, f"consent {row.consent}", now)
+    _event(session, referral, ReferralStatus.SENT, user, note, now)
     return _domain(referral)
 
 

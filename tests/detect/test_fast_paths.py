@@ -1,0 +1,67 @@
+"""The vectorised paths give what the plain ones give: hashed n-grams and the stacked model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.detect.corpus import held_out_examples, training_examples
+from zicht.detect import Detector, linear, ngrams, train
+
+MASK = 2**32
+
+
+def reference(text: str, n_features: int) -> list[int]:
+    """The same hash, one n-gram at a time in plain Python integers."""
+    points = [int(p) for p in ngrams.codes(text)]
+    out = []
+    for n in ngrams.SIZES:
+        for i in range(len(points) - n + 1):
+            value = 0
+            for point in points[i : i + n]:
+                value = (value * 0x01000193 + point) % MASK
+            value = ((value ^ n) * 0x9E3779B1) % MASK
+            value ^= value >> 15
+            out.append(value & (n_features - 1))
+    return sorted(out)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=6))
+def test_batch_hashing_equals_one_text_at_a_time(texts: list[str]) -> None:
+    matrix = ngrams.transform(texts, 2**10)
+    assert matrix.shape == (len(texts), 2**10)
+    for row, text in enumerate(texts):
+        got = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+        assert sorted(got.tolist()) == reference(text, 2**10)
+        values = matrix.data[matrix.indptr[row] : matrix.indptr[row + 1]]
+        if len(values):
+            assert values == pytest.approx(1 / np.sqrt(len(values)))
+
+
+def test_folding_matches_case_accents_and_white_space() -> None:
+    matrix = ngrams.transform(["Café\tNoir", "cafe noir"], 2**12)
+    first, second = (sorted(matrix[i].indices.tolist()) for i in range(2))
+    assert first == second
+    with pytest.raises(ValueError, match="power of two"):
+        ngrams.transform(["x"], 1000)
+
+
+def test_the_stacked_model_predicts_what_scikit_learn_predicts() -> None:
+    model = train(training_examples(), holdout=0.0)
+    texts = [e.text for e in held_out_examples()]
+    analyses = [Detector(model=model).weigh(text) for text in texts]
+    matrix = model.features.build(texts, analyses)
+    plan = linear.compile_plan(model.classifier, model.form_classifier)
+    assert plan is not None
+    score, forms = linear.predict(plan, matrix)
+    assert score == pytest.approx(model.classifier.predict_proba(matrix)[:, 1], abs=1e-12)
+    assert forms == pytest.approx(model.form_classifier.predict_proba(matrix), abs=1e-12)
+    split_score, split_forms = linear.predict_parts(plan, *model.features.parts(texts, analyses))
+    assert split_score == pytest.approx(score, abs=1e-12)
+    assert split_forms == pytest.approx(forms, abs=1e-12)
+    assert model.predict(texts, analyses)[0] == pytest.approx(score, abs=1e-12)
+    # A model of another shape keeps scikit-learn's own path.
+    assert linear.compile_plan(object(), None) is None
