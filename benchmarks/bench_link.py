@@ -21,6 +21,8 @@ from typing import Any
 SIZES = (10_000, 100_000)
 SAMPLE = 5_000
 SEED = 2026
+DEMO_SEED = 9103  # a demo world no threshold was tuned on (the demo's default seed is 7)
+DEMO_ADS = 3_000
 
 
 def _calibrate() -> float:
@@ -63,7 +65,7 @@ def _exact_baseline(rows: list[dict[str, Any]], threshold: float) -> dict[str, f
     import numpy as np
     from scipy import sparse
 
-    from zicht.link import LinkSettings, ads_from_dicts
+    from zicht.link import LinkSettings
     from zicht.link.engines.python import PythonEngine
     from zicht.link.text.shingles import shingle
 
@@ -87,10 +89,8 @@ def _exact_baseline(rows: list[dict[str, Any]], threshold: float) -> dict[str, f
     lsh_s = time.perf_counter() - start
     found = set(zip(left.tolist(), right.tolist(), strict=True))
     # LSH keeps a star per bucket, so compare connected groups rather than raw pairs.
-    lab_exact = engine.components(len(rows), *map(np.asarray, zip(*exact, strict=True)))
     lab_lsh = engine.components(len(rows), left, right)
     same = sum(lab_lsh[a] == lab_lsh[b] for a, b in exact)
-    del ads_from_dicts, lab_exact
     return {
         "sample": len(rows),
         "exact_pairs_s": round(exact_s, 2),
@@ -99,6 +99,19 @@ def _exact_baseline(rows: list[dict[str, Any]], threshold: float) -> dict[str, f
         "lsh_verified_pairs": len(found),
         "lsh_recall_of_exact_pairs": round(same / len(exact), 4) if exact else 1.0,
     }
+
+
+def _demo_f1(tmp: Path) -> dict[str, Any]:
+    """Pairwise scores on the demo world's gold networks (`zicht demo generate`, own seed)."""
+    from zicht.demo.world import generate as demo_world
+    from zicht.link import link_ads, pair_scores, read_ads
+
+    world = demo_world(DEMO_SEED, DEMO_ADS, n_mutations=0, n_chats=0, n_registrations=0)
+    world.write(tmp / "demo")
+    ads = list(read_ads(tmp / "demo" / "gold" / "link.jsonl"))
+    result = link_ads(ads)
+    gold = [str(ad.extra["network"]) for ad in ads]
+    return {"seed": DEMO_SEED, **pair_scores(gold, result.network_of).as_dict()}
 
 
 def run() -> dict[str, Any]:
@@ -118,6 +131,7 @@ def run() -> dict[str, Any]:
             figures["runs"][str(n)] = stats
             if n == SIZES[0]:
                 figures["baseline"] = _exact_baseline(rows[:SAMPLE], 0.4)
+        figures["demo_world"] = _demo_f1(Path(tmp))
     small, large = (figures["runs"][str(n)] for n in SIZES)
     scale = SIZES[1] / SIZES[0]
     figures["growth"] = {
@@ -128,7 +142,11 @@ def run() -> dict[str, Any]:
             figures["baseline"]["exact_pairs_s"] * (SIZES[1] / SAMPLE) ** 2, 1
         ),
     }
+    # One core: CPU time is that core's work; wall time also counts waiting for it while the
+    # machine is shared, so both are reported and the floor is judged on each.
     figures["floor_100k_under_60s"] = large["wall_s"] < 60
+    figures["floor_100k_under_60s_cpu"] = large["cpu_s"] < 60
+    figures["floor_demo_f1_at_least_0.9"] = figures["demo_world"]["f1"] >= 0.9
     _print(figures)
     return figures
 
@@ -147,7 +165,13 @@ def _print(figures: dict[str, Any]) -> None:
         f"10k -> 100k: time x{g['time_x']}, memory x{g['memory_x']} for x{g['ads_x']} ads; "
         f"exact all-pairs would take ~{g['exact_all_pairs_at_100k_s_extrapolated']} s at 100k"
     )
-    print(f"floor (100k ads < 60 s): {'met' if figures['floor_100k_under_60s'] else 'MISSED'}")
+    d = figures["demo_world"]
+    print(f"demo world seed {d['seed']} ({d['ads']:,} ads): pairwise P {d['precision']} "
+          f"R {d['recall']} F1 {d['f1']}, ARI {d['adjusted_rand']}")  # fmt: skip
+    wall, cpu = figures["floor_100k_under_60s"], figures["floor_100k_under_60s_cpu"]
+    print(f"floor (100k ads < 60 s on one core): wall {'met' if wall else 'MISSED'}, "
+          f"cpu {'met' if cpu else 'MISSED'} (wall counts waiting for a shared core)")  # fmt: skip
+    print(f"floor (demo F1 >= 0.9): {'met' if figures['floor_demo_f1_at_least_0.9'] else 'MISSED'}")
 
 
 if __name__ == "__main__":

@@ -106,3 +106,10 @@ def test_evaluation_scores_match_brute_force() -> None:
     assert pair_scores(gold, gold).adjusted_rand == 1.0
     # By hand: sum C(n_ij,2)=3, C(a_i,2)=5, C(b_j,2)=5, C(8,2)=28 -> (3-25/28)/(5-25/28)
     assert s.adjusted_rand == round((3 - 25 / 28) / (5 - 25 / 28), 4)
+
+
+def test_options_may_come_before_the_input_file(tmp_path: Path) -> None:
+    src = _write(tmp_path / "in.jsonl", [{"id": 1, "text": "Bel 0612345678"}])
+    out = tmp_path / "out.jsonl"
+    assert main(["link", "--engine", "python", str(src), "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["id"] == "1"

@@ -1,7 +1,9 @@
-"""`zicht link IN.jsonl -o OUT.jsonl` and `zicht evaluate link GOLD.jsonl`.
+"""`zicht link IN.jsonl -o OUT.jsonl`, `zicht link store|networks` and `zicht evaluate link`.
 
 The contract: input ads with `id`, `text`, optional `title`, `phones`, `emails`, `handles`,
 `images`, `city`, `posted_at`; output one `{id, network, score}` per input ad, in order.
+`link` is a group whose default command is that contract, so `zicht link IN -o OUT` keeps
+working beside `zicht link store --as USER` (link the crawled ads in the store, keep the run).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from zicht.cli import app, evaluate_app
 from zicht.errors import InvalidInput
@@ -20,6 +23,24 @@ from zicht.errors import InvalidInput
 if TYPE_CHECKING:
     from zicht.link import LinkResult, LinkSettings
     from zicht.link.engines.base import Progress
+
+
+class _DefaultToFile(TyperGroup):
+    """A group whose first argument, when it names no subcommand, is the contract's IN.jsonl."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # typer's own click Context
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [FILE_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+
+FILE_COMMAND = "file"
+link_app = typer.Typer(
+    cls=_DefaultToFile,
+    help="Join ads into networks: `zicht link IN.jsonl -o OUT.jsonl`, or the ads in the store.",
+    no_args_is_help=True,
+)
+app.add_typer(link_app, name="link")
 
 EngineOption = Annotated[
     str | None, typer.Option("--engine", help="python (one machine) or spark (national scale).")
@@ -84,7 +105,7 @@ def _run(path: Path, settings: LinkSettings) -> LinkResult:
         return engine.link(ads, progress)
 
 
-@app.command("link")
+@link_app.command(FILE_COMMAND)
 def link(
     input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="Ads, one JSON a line.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write OUT.jsonl.")],
@@ -96,7 +117,8 @@ def link(
         typer.Option("--explain", help="Also write networks, scores and ignored hubs as JSON."),
     ] = None,
 ) -> None:
-    """Join ads into networks by shared identifiers, templates and photos."""
+    """Join the ads of IN.jsonl into networks by shared identifiers, templates and photos
+    (also reachable as `zicht link IN.jsonl -o OUT.jsonl`)."""
     from zicht.link.report import explanation
 
     result = _run(input_path, _settings(settings_file, engine, method))
@@ -134,3 +156,56 @@ def evaluate_link(
         gold.append(str(label))
     scores = pair_scores(gold, result.network_of)
     typer.echo(json.dumps(scores.as_dict()))
+
+
+AS = typer.Option(..., "--as", help="Act as this user (the audit log names them).")
+
+
+@link_app.command("store")
+def link_store_command(
+    as_user: str = AS,
+    deployment: Annotated[
+        list[int] | None,
+        typer.Option("--deployment", help="Only this deployment's ads (repeatable)."),
+    ] = None,
+    engine: EngineOption = None,
+    method: MethodOption = None,
+    settings_file: SettingsOption = None,
+) -> None:
+    """Link the ads your organisation crawled (latest versions) and store the networks."""
+    from zicht.commands.common import acting_as
+    from zicht.link.stored import link_store
+
+    settings = _settings(settings_file, engine, method)
+    with _progress() as progress, acting_as(as_user) as (session, actor):
+        run = link_store(
+            session, actor, deployment_ids=deployment, settings=settings, progress=progress
+        )
+        run_id, ads, networks = run.id, run.ads, run.networks
+    typer.echo(f"link run {run_id}: {ads} ads, {networks} networks of 2+ ads stored")
+
+
+@link_app.command("networks")
+def networks_command(
+    as_user: str = AS,
+    run: Annotated[
+        int | None, typer.Option("--run", help="This run (default: your newest).")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="How many networks, highest score first.")] = 20,
+) -> None:
+    """List a stored run's networks by score (figures only; open one in the web app)."""
+    from zicht.commands.common import acting_as
+    from zicht.errors import NotFound
+    from zicht.link.stored import queries
+
+    with acting_as(as_user) as (session, actor):
+        found = queries.get_run(session, actor, run)
+        if found is None:
+            raise NotFound(f"{actor.username}'s organisation has no stored link run yet")
+        rows = queries.networks(session, actor, found, limit=top)
+        typer.echo(f"link run {found.id}: {found.ads} ads, {found.networks} networks")
+        for row in rows:
+            typer.echo(
+                f"{row.id:>6}  score {row.score:.2f}  {row.ads:>4} ads  "
+                f"{row.cities:>3} cities  {row.network_key}"
+            )

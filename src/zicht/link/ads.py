@@ -12,6 +12,7 @@ from typing import Any
 from zicht.errors import InvalidInput
 
 _LIST_KEYS = ("phones", "emails", "handles", "images")
+_KNOWN = frozenset({"id", "text", "title", "city", "posted_at", *_LIST_KEYS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,11 @@ class Ad:
     city: str = ""
     posted_at: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Identifier keys (`kind:value`) decided before linking: a run over the store passes keyed
+    # pseudonyms here, and the text (redacted by the privacy gate) is then not searched again.
+    keys: tuple[str, ...] | None = None
+    # (ISO day, city) of every version a recrawl saw: where the ad was, week by week.
+    visits: tuple[tuple[str, str], ...] = ()
 
     @property
     def posted_date(self) -> date | None:
@@ -56,15 +62,17 @@ def ad_from_dict(row: dict[str, Any], where: str = "") -> Ad:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InvalidInput(f"{where} (ad {ad_id}): key {key!r} must be a list of strings")
         lists[key] = tuple(value)
-    known = {"id", "text", "title", "city", "posted_at", *_LIST_KEYS}
     return Ad(
         id=str(ad_id),
         text=text,
         title=str(row.get("title") or ""),
         city=str(row.get("city") or ""),
         posted_at=str(row.get("posted_at") or ""),
-        extra={k: v for k, v in row.items() if k not in known},
-        **lists,
+        phones=lists["phones"],
+        emails=lists["emails"],
+        handles=lists["handles"],
+        images=lists["images"],
+        extra={k: v for k, v in row.items() if k not in _KNOWN},
     )
 
 

@@ -28,7 +28,8 @@ class LinkSettings:
     hub_min_ads: int = 5
     hub_min_cities: int = 3
     hub_min_advertisers: int = 5
-    hub_min_spread: float = 0.6  # distinct advertisers per ad ...
+    hub_min_spread: float = 0.3  # distinct advertisers per ad (0.6 let a stock photo on
+    # ads of a dozen small networks glue them in a 400-ad world) ...
     hub_many_advertisers: int = 20  # ... or this many advertisers whatever the spread
     edge_weights: dict[str, float] = field(
         default_factory=lambda: {

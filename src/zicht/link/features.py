@@ -24,10 +24,19 @@ _NOT_NAMES = {"Nieuw", "New", "Sexy", "Hot", "Echt", "Real", "Bel", "Call", "Hie
 _NOT_NAMES |= {"Now", "Top", "Vip", "Mooie", "Lieve", "Jonge", "Young", "Een", "The"}
 THIRD_PERSON = re.compile(
     r"\b(?:zij is|ze is|zij heeft|ze heeft|zij komt|ze komt|haar naam|onze (?:meiden|dames|"
-    r"meisjes)|nieuwe (?:meiden|dames|meisjes)|deze dame|dit meisje|she is|she has|she's|"
+    r"meisjes)|nieuwe (?:meiden|dames|dame|meisjes)|deze dame|dit meisje|she is|she has|she's|"
     r"her name|our girls|new girls|this girl|these girls|boek haar|book her)\b",
     re.IGNORECASE,
 )
+# The same words matched against lower-cased ASCII text: three times faster than IGNORECASE,
+# and exactly equivalent there (other scripts keep the case-folding pattern).
+_THIRD_PERSON_ASCII = re.compile(THIRD_PERSON.pattern)
+
+
+def third_person(text: str) -> bool:
+    if text.isascii():
+        return _THIRD_PERSON_ASCII.search(text.lower()) is not None
+    return THIRD_PERSON.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +47,7 @@ class AdFeatures:
     third_person: bool
     city: str
     day: date | None
+    visits: tuple[tuple[date, str], ...] = ()  # (day, city) of each version a recrawl saw
 
 
 def advertiser_names(ad: Ad) -> tuple[str, ...]:
@@ -50,10 +60,25 @@ def advertiser_names(ad: Ad) -> tuple[str, ...]:
 
 def ad_features(ad: Ad, region: str = "NL") -> AdFeatures:
     return AdFeatures(
-        identifiers=tuple(identifier_keys(extract_ad(ad, region))),
+        identifiers=ad.keys
+        if ad.keys is not None
+        else tuple(identifier_keys(extract_ad(ad, region))),
         images=tuple(dict.fromkeys(parse_hash(h, ad.id) for h in ad.images if h.strip())),
         names=advertiser_names(ad),
-        third_person=bool(THIRD_PERSON.search(ad.text)),
+        third_person=third_person(ad.text),
         city=ad.city.strip().lower(),
         day=ad.posted_date,
+        visits=_visits(ad),
     )
+
+
+def _visits(ad: Ad) -> tuple[tuple[date, str], ...]:
+    out: list[tuple[date, str]] = []
+    for day, city in ad.visits:
+        try:
+            seen = date.fromisoformat(day[:10])
+        except ValueError:
+            continue  # a version without a readable day says nothing about a week
+        if city.strip():
+            out.append((seen, city.strip().lower()))
+    return tuple(dict.fromkeys(out))

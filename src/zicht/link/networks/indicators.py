@@ -48,12 +48,14 @@ class Indicators:
 
 def indicators(members: Sequence[AdFeatures]) -> Indicators:
     names = {n for f in members for n in f.names}
-    cities = {f.city for f in members if f.city}
+    cities = {f.city for f in members if f.city} | {c for f in members for _, c in f.visits}
     weekly: dict[tuple[int, int], set[str]] = defaultdict(set)
     for f in members:
-        if f.day is not None and f.city:
-            iso = f.day.isocalendar()
-            weekly[(iso.year, iso.week)].add(f.city)
+        # The posting day and city, and where recrawls saw the ad since (moved ads count).
+        for day, city in ((f.day, f.city), *f.visits):
+            if day is not None and city:
+                iso = day.isocalendar()
+                weekly[(iso.year, iso.week)].add(city)
     per_phone: dict[str, set[str]] = defaultdict(set)
     for f in members:
         for key in f.identifiers:

@@ -4,7 +4,9 @@ datasketch's `MinHash.update_batch` runs one ad at a time and its `MinHashLSH.in
 about 0.3 ms an ad here (28 s for 100,000 ads): too slow for a national recrawl. The same
 signatures (datasketch's affine32 scheme and permutations, checked against datasketch in
 the tests) are computed for every ad together in numpy, and the bands are grouped by sort.
-The band parameters come from datasketch's `MinHashLSH` optimiser for a threshold.
+The band parameters come from datasketch's `MinHashLSH` optimiser for a threshold. datasketch
+(with scipy) takes about two seconds to import, so the permutations are drawn here the way it
+draws them, and the optimiser runs only for a threshold whose bands are not known yet.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
 
 from zicht.link.text.shingles import Shingles
 
@@ -23,12 +24,24 @@ _CHUNK = 1 << 12  # shingles per block: bounds the (block x num_perm) scratch ar
 
 @lru_cache(maxsize=8)
 def permutations(num_perm: int, seed: int) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
-    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
+    """datasketch's affine32 permutations (`MinHash._init_permutations`): odd a, any b."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
+# (threshold, num_perm) -> (bands, rows) as datasketch's optimiser gives them (checked in tests).
+KNOWN_BANDS = {(0.3, 64): (21, 3)}
+
+
+@lru_cache(maxsize=32)
 def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) that datasketch's MinHashLSH picks for this threshold."""
+    if (threshold, num_perm) in KNOWN_BANDS:
+        return KNOWN_BANDS[(threshold, num_perm)]
+    from datasketch import MinHashLSH
+
     index = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return index.b, index.r
 
