@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.chat.conftest import seed
 from zicht.chat import closing, store
 from zicht.chat.retention import DEFAULT_DAYS, delete_transcripts, transcript_days
 from zicht.privacy import retention
+from zicht.settings import reset_settings
 from zicht.store.db import Database
 from zicht.store.tables import (
     AuditRow,
@@ -86,3 +88,20 @@ def test_the_number_of_days_is_an_argument(database: Database) -> None:
         conversation(s, people.cor.org_id, START, 1)
         assert delete_transcripts(s, START + timedelta(days=8), days=7) == 1
         assert delete_transcripts(s, START + timedelta(days=8), days=7) == 0
+
+
+def test_the_setting_changes_the_number_of_days(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ZICHT_CHAT_TRANSCRIPT_DAYS", "7")
+    reset_settings()
+    assert transcript_days() == 7
+    with database.session() as s:
+        people = seed(s)
+        week_old = conversation(s, people.cor.org_id, START, 1)
+    with database.session() as s:
+        counts = retention.run(s, actor="retention", now=START + timedelta(days=8))
+    assert counts["chat_transcripts"] == 1  # the default (30 days) would have kept it
+    with database.session() as s:
+        row = s.get(ChatConversationRow, week_old)
+        assert row is not None and row.transcript_deleted_at is not None

@@ -6,11 +6,14 @@ import sys
 from collections.abc import Callable, Iterator
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.chat.conftest import console, counsellor, start_visitor, until
 from tests.chat.test_reconnect import accepted
 from zicht.chat import suggest as adapter
+from zicht.chat.hub import Hub
+from zicht.store.db import Database
 
 PASSPORT = "Mijn baas heeft mijn paspoort afgepakt en ik moet mijn schuld afbetalen"
 
@@ -55,3 +58,40 @@ def test_the_console_shows_suggestions_and_nothing_else_happens(
         chat.send_json({"type": "msg", "cid": "q", "body": "thank you"})
         # The visitor never sees a suggestion; the conversation simply goes on.
         assert until(chat, "msg", cid="q")["body"] == "thank you"
+
+
+def test_a_busy_conversation_runs_the_detector_once_for_several_messages(
+    clients: Callable[[], TestClient],
+    wire: TestClient,
+    chat_app: FastAPI,
+    sqlite_database: Database,
+) -> None:
+    runs: list[str] = []
+
+    def counted(text: str, lang: str) -> adapter.Suggestions:
+        runs.append(text)
+        return adapter.suggest(text, lang)
+
+    hub = chat_app.state.chat_hub = Hub(sqlite_database, suggester=counted)
+    assert hub.suggestions is not None
+    hub.suggestions.every = 1.0
+    lines = [
+        "Mijn baas heeft mijn paspoort afgepakt",
+        "ik slaap op het werk",
+        "ik moet mijn schuld afbetalen",
+        "help",
+    ]
+    staff = counsellor(clients)
+    with console(wire, staff) as cons, wire.websocket_connect("/chat/ws") as chat:
+        start_visitor(chat)
+        cid = accepted(cons, chat)
+        for n, line in enumerate(lines):
+            chat.send_json({"type": "msg", "cid": f"m{n}", "body": line})
+        found: set[str] = set()
+        while "DEBT_BONDAGE" not in found:
+            frame = until(cons, "suggestions", conversation=cid)
+            found = {s["indicator"] for s in frame["items"]}
+    assert {"RETAINED_ID_DOCUMENTS", "DEBT_BONDAGE"} <= found
+    assert len(frame["items"]) == len(found)  # each indicator shown once
+    # Every line read exactly once, in at most two runs (the first at once, the rest together).
+    assert len(runs) <= 2 and "\n".join(runs).split("\n") == lines

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.chat.conftest import Helpline
-from tests.e2e.conftest import log_in, shot
+from tests.e2e.conftest import ARTIFACTS, log_in, shot
 from tests.e2e.server import Server
 from zicht.store.db import Database
 from zicht.store.tables import ChatClosingRow, ReferralRow
@@ -24,6 +24,12 @@ def own_origin_only(context: Any, server: Server) -> None:
     """No page asked anything of another site: fonts, scripts, analytics all from zicht."""
     foreign = [u for u in context.requests if not u.startswith((server.url, "data:"))]
     assert foreign == []
+
+
+def saved(page: Any, name: str) -> None:
+    """A screenshot kept as a test artefact in `test-artifacts/`, checked to be a PNG."""
+    shot(page, name)
+    assert (ARTIFACTS / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def start_chat(context: Any, lang: str = "nl") -> Any:
@@ -81,8 +87,8 @@ def test_a_conversation_in_two_browsers(
     conv.locator(".send").click()
     page.locator("#log li.m-counsellor", has_text="Gdzie teraz jesteś?").wait_for()
     assert page.locator("#new").is_hidden()  # no "new conversation" while one runs
-    shot(page, "chat-visitor-pl")
-    shot(console, "chat-console")
+    saved(page, "chat-visitor-pl")
+    saved(console, "chat-console")
     assert visitor.cookies() == []  # not even a session cookie for the visitor
     own_origin_only(visitor, server)
     own_origin_only(staff, server)
@@ -110,7 +116,7 @@ def test_language_switch_reconnects_to_the_same_conversation(
     conv.locator(".log li.m-visitor", has_text="I came back").wait_for()
     assert conv.locator(".log li").count() == 3  # nothing lost, nothing twice
     assert page.locator("#exit").text_content() == "Quick exit"
-    shot(page, "chat-visitor-en-after-switch")
+    saved(page, "chat-visitor-en-after-switch")
     conv.locator(".end").click()
 
 
@@ -136,7 +142,7 @@ def test_quick_exit_and_escape_leave_no_trace(
         assert page.evaluate("sessionStorage.length") == 0
         page.go_back()
         assert page.url.endswith("/weer")  # the chat is not in the history
-        shot(page, f"chat-quick-exit-{how}")
+        saved(page, f"chat-quick-exit-{how}")
         page.close()
 
 
@@ -186,7 +192,7 @@ def test_the_closing_form_and_a_referral(
     assert console.input_value("#municipality") == "Amsterdam"
     console.fill("#name", "Ivana")
     console.fill("#contact", "+359 88 123 4567")
-    shot(console, "chat-closing-form")
+    saved(console, "chat-closing-form")
     console.click("#closing button[type=submit]")
     console.wait_for_url("**/chat/console?closed=*&referral=*")
     referral_id = int(console.url.rsplit("referral=", 1)[1])

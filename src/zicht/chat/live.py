@@ -19,8 +19,8 @@ SENDERS = ("visitor", "counsellor", "system")
 class Peer(Protocol):
     """One WebSocket, as the hub sees it: the web layer hides Starlette behind this."""
 
-    async def send(self, data: dict[str, Any]) -> bool:
-        """Send one JSON frame; False when the socket has gone."""
+    async def send(self, data: dict[str, Any] | str) -> bool:
+        """Send one JSON frame (a dict, or one already encoded); False when the socket has gone."""
         ...
 
     async def close(self, code: int = 1000) -> None: ...
@@ -68,6 +68,12 @@ class Live:
     suggestions: list[dict[str, Any]] = field(default_factory=list)
     suggest_note: str | None = None
     suggest_backlog: list[str] = field(default_factory=list)  # text waiting for the detector
+    suggest_due: bool = False  # a detector run is scheduled
+    suggest_last: float = float("-inf")  # loop time of the last run
+    stored: int = 0  # every message up to this number is in the database
+
+    def is_stored(self, message: Message) -> bool:
+        return message.seq <= self.stored
 
     @property
     def last_seq(self) -> int:

@@ -25,11 +25,14 @@ UNAVAILABLE = "indicator suggestions are unavailable: the detector (zicht.detect
 
 _lock = threading.Lock()
 _built: list[Any] = []  # [detector or None] once built
+_labels: dict[str, dict[str, str]] = {}  # indicator id -> its label by language
 
 
 def _detector() -> Any:
     """The detector, built once per process (under a lock: building takes a second or two
     of CPU, and several threads building it at once would starve the event loop)."""
+    if _built:
+        return _built[0]
     with _lock:
         if not _built:
             try:
@@ -37,7 +40,9 @@ def _detector() -> Any:
             except ImportError:
                 _built.append(None)
             else:
-                _built.append(Detector())
+                detector = Detector()
+                _labels.update({i.id: i.label for i in detector.taxonomy.indicators})
+                _built.append(detector)
         return _built[0]
 
 
@@ -50,6 +55,7 @@ def reset() -> None:
     """Forget the detector (tests)."""
     with _lock:
         _built.clear()
+        _labels.clear()
 
 
 def available() -> bool:
@@ -62,10 +68,9 @@ def suggest(text: str, lang: str = "nl") -> Suggestions:
     if detector is None:
         return Suggestions(False, note=UNAVAILABLE)
     analysis = detector.weigh(text)
-    labels = {i.id: i.label for i in detector.taxonomy.indicators}
     items = []
     for hit in analysis.signals:
-        label = labels.get(hit.indicator, {})
+        label = _labels.get(hit.indicator, {})
         items.append(
             {
                 "indicator": hit.indicator,

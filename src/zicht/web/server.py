@@ -18,6 +18,9 @@ def build_config(app: FastAPI, host: str, port: int) -> uvicorn.Config:
         server_header=False,
         # Chat messages are at most a few KiB; refuse bigger frames before reading them.
         ws_max_size=65536,
+        # Short chat messages gain nothing from compression, which costs CPU per message
+        # and would mix secret and attacker-chosen text in one compressed stream.
+        ws_per_message_deflate=False,
     )
 
 

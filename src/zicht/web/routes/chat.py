@@ -21,6 +21,7 @@ from starlette.responses import Response
 from zicht.accounts import sessions
 from zicht.chat import closing
 from zicht.chat.canned import canned_texts
+from zicht.chat.fanout import encode
 from zicht.chat.hub import Hub, may_counsel
 from zicht.chat.i18n import NAMES, VISITOR_LANGUAGES, visitor_catalogue, visitor_language
 from zicht.chat.limits import MAX_CHARS, MAX_FRAME, Bucket
@@ -63,9 +64,9 @@ class SocketPeer:
     def __init__(self, websocket: WebSocket) -> None:
         self.websocket = websocket
 
-    async def send(self, data: dict[str, Any]) -> bool:
+    async def send(self, data: dict[str, Any] | str) -> bool:
         try:
-            await self.websocket.send_text(json.dumps(data, ensure_ascii=False))
+            await self.websocket.send_text(data if isinstance(data, str) else encode(data))
         except (WebSocketDisconnect, RuntimeError, OSError):
             return False
         return True
@@ -136,23 +137,23 @@ async def visitor_socket(websocket: WebSocket) -> None:
                 continue
             if live is None:
                 if frame.get("type") == "hello":
-                    live = await hub.visitor_hello(peer, frame)
+                    live = await hub.visitors.hello(peer, frame)
                     if live is None:
                         break
                 continue
             if frame.get("type") == "msg":
-                await hub.visitor_message(live, bucket, frame, peer)
+                await hub.visitors.message(live, bucket, frame, peer)
                 if bucket.exhausted:
                     await peer.close(1008)
                     break
             elif frame.get("type") == "leave":
-                await hub.visitor_gone(live, peer, left=True)
+                await hub.visitors.gone(live, peer, left=True)
                 break
     except WebSocketDisconnect:
         pass
     finally:
         if live is not None:
-            await hub.visitor_gone(live, peer)
+            await hub.visitors.gone(live, peer)
 
 
 # -- the counsellor --------------------------------------------------------------------
@@ -203,7 +204,7 @@ async def console_socket(websocket: WebSocket) -> None:
         return
     await websocket.accept()
     hub, peer = hub_of(websocket.app), SocketPeer(websocket)
-    await hub.console_open(user, peer)
+    await hub.counsellors.open(user, peer)
     try:
         while True:
             raw = await websocket.receive_text()
@@ -212,7 +213,7 @@ async def console_socket(websocket: WebSocket) -> None:
                 await peer.send({"type": "error", "code": "invalid"})
                 continue
             try:
-                await hub.console_action(user, frame, peer)
+                await hub.counsellors.action(user, frame, peer)
             except ZichtError as error:
                 await peer.send(
                     {
@@ -225,7 +226,7 @@ async def console_socket(websocket: WebSocket) -> None:
     except WebSocketDisconnect:
         pass
     finally:
-        await hub.console_closed(user, peer)
+        await hub.counsellors.closed(user, peer)
 
 
 # Plain Starlette routes: the app-wide dependencies (CSRF for forms) are for HTTP requests;

@@ -96,7 +96,11 @@
     text.className = "text";
     text.textContent = m.body;
     li.append(who, text);
-    conv.el.querySelector(".log").append(li);
+    // In number order: a message comes back to its writer only once stored, so the
+    // other side's next message may arrive first.
+    const log = conv.el.querySelector(".log");
+    const after = Array.from(log.children).find((other) => Number(other.dataset.seq) > m.seq);
+    log.insertBefore(li, after || null);
   }
 
   function setState(conv, status, blocked) {

@@ -10,7 +10,8 @@
   const lang = document.documentElement.lang;
   const $ = (id) => document.getElementById(id);
   let ws = null;
-  let lastSeq = 0;
+  let lastSeq = 0; // every message up to this number is here (what a reconnect asks after)
+  const seen = new Set();
   let ended = false;
   let retry = 0;
   let state = load();
@@ -63,8 +64,27 @@
       $("log").append(item);
     }
     item.className = "m-" + from + (seq ? "" : " pending");
-    if (seq) item.dataset.seq = String(seq);
+    if (seq) { item.dataset.seq = String(seq); place(item, seq); }
     item.scrollIntoView({ block: "end" });
+  }
+
+  // A message is acknowledged once stored, so the counsellor's answer may arrive before
+  // the visitor's own message comes back numbered: the log follows the numbers, and
+  // messages still pending stay at the end.
+  function place(item, seq) {
+    const log = $("log");
+    let before = null;
+    for (const li of log.children) {
+      if (li === item) continue;
+      const other = Number(li.dataset.seq || 0);
+      if (!other || other > seq) { before = li; break; }
+    }
+    log.insertBefore(item, before);
+  }
+
+  function markSeen(seq) {
+    seen.add(seq);
+    while (seen.has(lastSeq + 1)) lastSeq += 1;
   }
 
   function showStatus(status, blocked) {
@@ -91,8 +111,8 @@
       showStatus(f.status, false);
       for (const m of state.outbox || []) ws.send(JSON.stringify({ type: "msg", cid: m.cid, body: m.body }));
     } else if (f.type === "msg") {
-      if (f.seq <= lastSeq) return;
-      lastSeq = f.seq;
+      if (seen.has(f.seq)) return;
+      markSeen(f.seq);
       if (f.from === "visitor" && f.cid) {
         state.outbox = (state.outbox || []).filter((m) => m.cid !== f.cid);
         save();
@@ -147,7 +167,7 @@
   });
   $("start").addEventListener("click", connect);
   $("new").addEventListener("click", () => {
-    state = {}; save(); ended = false; lastSeq = 0;
+    state = {}; save(); ended = false; lastSeq = 0; seen.clear();
     $("log").textContent = ""; $("new").hidden = true; connect();
   });
   // Keep the language links inside this tab's conversation (no cookie holds the choice).
