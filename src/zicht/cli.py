@@ -46,6 +46,7 @@ COMMAND_MODULES = (
     "zicht.commands.figures",
     "zicht.commands.registry",
     "zicht.commands.pprl",
+    "zicht.commands.tokens",
 )
 
 for _name in COMMAND_MODULES:

@@ -13,7 +13,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from zicht.demo.names import ORIGINS, Origin, choose_origin, person_name, written
+from zicht.demo.name_pools import person_name
+from zicht.demo.names import ORIGINS, Origin, choose_origin, written
 from zicht.demo.noise import chance, pick
 from zicht.demo.places import any_municipality
 from zicht.registry.parse import REQUIRED as REQUIRED_COLUMNS
@@ -63,6 +64,16 @@ def _birth_typo(rng: random.Random, birth: date) -> date:
     return birth + timedelta(days=pick(rng, [-10, -1, 1, 10]))
 
 
+# Another organisation sees the case differently now and then (forced criminality
+# taken for labour, a slip of the pen): linkage must not rely on the form being the
+# same everywhere. Citizenship is a passport's and stays the same.
+OTHER_FORM = {"sexual": "other", "labour": "criminal", "criminal": "labour", "other": "labour"}
+
+
+def _form(rng: random.Random, form: str, first: bool) -> str:
+    return OTHER_FORM[form] if not first and chance(rng, 0.08) else form
+
+
 def _row(
     rng: random.Random, org: str, n: int, person: dict[str, object], first: bool
 ) -> dict[str, str]:
@@ -89,7 +100,7 @@ def _row(
         "sex": str(person["sex"]),
         "citizenship": origin.code,
         "municipality": str(municipality),
-        "form": str(person["form"]),
+        "form": _form(rng, str(person["form"]), first),
         "year": str(year if first or chance(rng, 0.8) else year + 1),
         "consent": consent,
         "age_group": age_group(birth, year) if chance(rng, 0.9) else "",
@@ -101,7 +112,7 @@ def _person(rng: random.Random) -> dict[str, object]:
     origin = choose_origin(rng)
     form = rng.choices(["sexual", "labour", "criminal", "other"], weights=[45, 30, 20, 5])[0]
     sex = "F" if chance(rng, 0.8 if form == "sexual" else 0.35) else "M"
-    given, family = person_name(rng, origin, sex)
+    given, family = person_name(rng, origin.code, sex)
     year = rng.choice([2024, 2025])
     young = form in ("sexual", "criminal") and chance(rng, 0.3)
     age = rng.randint(13, 17) if young else rng.randint(18, 55)

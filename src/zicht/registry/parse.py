@@ -150,32 +150,56 @@ def _row(line: int, raw: dict[str, str], today: date) -> RegistrationInput:
     )
 
 
+class RecordErrors(InvalidInput):
+    """Bad records, each named (`line 3`, `registrations[2] (ref 'X')`) with its reason."""
+
+    def __init__(self, errors: list[tuple[int, str, str]], label: str) -> None:
+        self.errors = errors  # (position, ref, reason)
+        shown = [f"{label.format(n=n, ref=ref)}: {why}" for n, ref, why in errors[:MAX_ERRORS]]
+        more = f" (and {len(errors) - MAX_ERRORS} more)" if len(errors) > MAX_ERRORS else ""
+        super().__init__("; ".join(shown) + more + "; nothing was imported")
+
+
+def _parse(
+    rows: Iterable[dict[str, str]], first: int, label: str, today: date | None
+) -> list[RegistrationInput]:
+    today = today or date.today()
+    out: list[RegistrationInput] = []
+    errors: list[tuple[int, str, str]] = []
+    seen: dict[str, int] = {}
+    for n, raw in enumerate(rows, start=first):
+        ref = str(raw.get("ref") or "").strip()
+        if None in raw:
+            errors.append((n, ref, "more fields than columns"))
+            continue
+        try:
+            item = _row(n, raw, today)
+        except ValueError as exc:
+            errors.append((n, ref, str(exc)))
+            continue
+        if item.ref in seen:
+            where = label.format(n=seen[item.ref], ref=item.ref)
+            errors.append((n, ref, f"ref {item.ref!r} repeats {where}"))
+            continue
+        seen[item.ref] = n
+        out.append(item)
+    if errors:
+        raise RecordErrors(errors, label)
+    return out
+
+
 def parse_rows(
     rows: Iterable[dict[str, str]], *, first_line: int = 2, today: date | None = None
 ) -> list[RegistrationInput]:
     """All rows or an error naming every bad row (up to 20) by its line number."""
-    today = today or date.today()
-    out: list[RegistrationInput] = []
-    errors: list[str] = []
-    seen: dict[str, int] = {}
-    for line, raw in enumerate(rows, start=first_line):
-        if None in raw:
-            errors.append(f"line {line}: more fields than columns")
-            continue
-        try:
-            item = _row(line, raw, today)
-        except ValueError as exc:
-            errors.append(f"line {line}: {exc}")
-            continue
-        if item.ref in seen:
-            errors.append(f"line {line}: ref {item.ref!r} repeats line {seen[item.ref]}")
-            continue
-        seen[item.ref] = line
-        out.append(item)
-    if errors:
-        more = f" (and {len(errors) - MAX_ERRORS} more)" if len(errors) > MAX_ERRORS else ""
-        raise InvalidInput("; ".join(errors[:MAX_ERRORS]) + more + "; nothing was imported")
-    return out
+    return _parse(rows, first_line, "line {n}", today)
+
+
+def parse_records(
+    records: Iterable[dict[str, str]], *, today: date | None = None
+) -> list[RegistrationInput]:
+    """Records of a JSON batch (the partner API): an error names each by index and ref."""
+    return _parse(records, 0, "registrations[{n}] (ref {ref!r})", today)
 
 
 def parse_csv(
@@ -195,3 +219,12 @@ def parse_csv(
         )
     reader.fieldnames = columns
     return parse_rows(reader, today=today)
+
+
+def parse_form(values: dict[str, str], *, today: date | None = None) -> RegistrationInput:
+    """One registration typed into the web form; the error is the reason alone."""
+    raw = {name: values.get(name, "") for name in (*REQUIRED, *OPTIONAL)}
+    try:
+        return _row(1, raw, today or date.today())
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None

@@ -62,7 +62,7 @@ def test_encode_and_link_files_without_a_database_or_names(
     assert set(rows[0]) == {"file", "ref", "person"}
     found = {f"{Path(r['file']).stem}\x1f{r['ref']}": r["person"] for r in rows}
     scores = pairwise(found, read_gold(world / "gold" / "persons.csv"))
-    assert scores.f1 >= 0.9, scores  # the floor; measured 0.971 on this seed
+    assert scores.f1 >= 0.9, scores  # the floor; 0.986 on this seed (another secret)
     assert not (isolated_settings / "zicht.db").exists()
 
 

@@ -4,13 +4,29 @@ Each organisation turns name, birth date and sex into a 1,024-bit filter: every
 token (name bigrams, date parts, sex) sets k bits chosen by double hashing with
 two HMACs keyed by the partners' shared secret (Schnell, Bachteler and Reiher 2009;
 clkhash's 'doubleHash'). Name bigrams of given and family name go into one pool,
-so a swapped given and family name still matches. The filter has three parts:
-the name and sex (bits 0-511), the birth date (512-767) and the case context
-(768-1023: citizenship, form of exploitation, municipality, age group), so that
-a missing date (a third of the help line's records) can be told from a different
-one and two people with one common name can be told apart by their case
-(field-partitioned CLKs, as clkhash's per-field `num_bits`). Without the secret the
-filter cannot be checked against a guessed name; with it, only similarity shows.
+so a swapped given and family name still matches. The filter has three parts
+(field-partitioned CLKs, as clkhash's per-field `num_bits`): the name and sex
+(bits 0-511), the birth date (512-767) and the case context (768-1023), so that a
+missing date (a third of the help line's records) can be told from a different one.
+
+The case context, and why each field is in it. Name, date and sex identify a
+person; the context only tells apart two people who share a common name when a
+date is missing, and it is weighted so (a quarter of the score with a date, half
+without, and an undated name links only when the name is rare; see `pprl.score`).
+Every field is one the registry receives anyway for a signal, and none is exact
+enough to single someone out:
+- citizenship: does not change between registrations (a second passport aside),
+  and separates namesakes of different origin;
+- form of exploitation: what the case is about; organisations classify it
+  differently now and then, so it weighs, never decides;
+- municipality: where the victim lives or is exploited, coarse (342 values) and not
+  always the same in two registrations;
+- age group: five bands, often known when the birth date is not.
+Neither a shared secret nor a key reveals a field: without the secret the filter
+cannot be checked against a guess; with it, only similarity shows. The demo world
+makes form and municipality differ between organisations now and then, and leaves
+the age group out of some records, as in life, so the evaluation does not credit
+the keys with a consistency real registrations lack.
 """
 
 from __future__ import annotations

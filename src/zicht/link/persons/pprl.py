@@ -115,7 +115,7 @@ def candidate_pairs(keys: Sequence[Key], max_block: int = MAX_BLOCK) -> np.ndarr
     """Index pairs (i < j) that share a blocking signature."""
     buckets: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
-        for block in key.blocks:
+        for block in set(key.blocks):  # a block twice in one key pairs it with itself
             buckets.setdefault(block, []).append(i)
     chunks: list[np.ndarray] = []
     for members in buckets.values():
@@ -127,8 +127,10 @@ def candidate_pairs(keys: Sequence[Key], max_block: int = MAX_BLOCK) -> np.ndarr
         chunks.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
     if not chunks:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(chunks)
-    return np.unique(pairs, axis=0)
+    # One int64 per pair: a 1-d unique sorts ten times faster than rows with axis=0.
+    n = len(keys)
+    flat = np.unique(np.concatenate([c[:, 0] * n + c[:, 1] for c in chunks]))
+    return np.stack([flat // n, flat % n], axis=1)
 
 
 def dice(matrix: np.ndarray, pairs: np.ndarray, chunk: int = 500_000) -> np.ndarray:
