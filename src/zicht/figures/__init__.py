@@ -1,6 +1,7 @@
-"""Figures and estimates: the dark number, forecasts, suppression and throughput times.
+"""Figures and estimates: annual figures, the dark number, forecasts, throughput times, charts.
 
-Everything here is a pure library over tables of counts or dates; the numbers it
-is fed come from linked persons and cases (never raw documents), and what a
-researcher sees passes through `zicht.figures.suppression` first.
+`annual` counts linked persons with DuckDB and publishes only suppressed tables;
+`mse`, `forecast`, `throughput` and `suppression` are pure libraries over counts or
+dates; `charts` and `report` present what `annual` publishes, on the web page and in
+the report alike. Numbers come from persons and cases, never raw documents.
 """

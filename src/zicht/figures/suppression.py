@@ -62,9 +62,24 @@ def suppress(
     if (inner < 0).any():
         raise InvalidInput("a table of counts cannot hold negative numbers")
     values = with_margins(inner)
-    status = np.where((values > 0) & (values < threshold), PRIMARY, SHOWN).astype(np.int8)
-    flat_values, flat_status = values.ravel(), status.ravel()
-    lines = table_lines(values.shape)
+    status = suppress_system(values.ravel(), table_lines(values.shape), threshold)
+    return SuppressedTable(values, status.reshape(values.shape), threshold)
+
+
+def suppress_system(
+    values: NDArray[np.int64], lines: list[Line], threshold: int = 10
+) -> NDArray[np.int8]:
+    """Statuses for any published set of counts tied by additive `lines`.
+
+    Tables published together share their totals (every table of a year adds up to
+    the same persons), so they are suppressed as one system: an attacker combines them.
+    """
+    if threshold < 1:
+        raise InvalidInput(f"suppression threshold must be 1 or more, not {threshold}")
+    flat_values = np.asarray(values, dtype=np.int64)
+    flat_status = np.where((flat_values > 0) & (flat_values < threshold), PRIMARY, SHOWN).astype(
+        np.int8
+    )
     while True:
         _pair_up(flat_values, flat_status, lines)
         exposed = [
@@ -73,7 +88,7 @@ def suppress(
             if hi - lo < 0.5
         ]
         if not exposed:
-            return SuppressedTable(values, flat_status.reshape(values.shape), threshold)
+            return flat_status
         _hide_partner(flat_values, flat_status, lines, exposed[0])
 
 
