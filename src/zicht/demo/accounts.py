@@ -36,6 +36,7 @@ ACCOUNTS = (
     DemoAccount("clara", "CoMensha", "registry", "clerk"),
     DemoAccount("ines", "Nederlandse Arbeidsinspectie", "inspectorate", "inspector"),
     DemoAccount("rita", "Nationaal Rapporteur", "research", "researcher"),
+    DemoAccount("gert", "Gemeente Rotterdam", "municipality", "inspector"),
     DemoAccount("beheer", "CoMensha", "registry", "admin"),
 )
 
@@ -58,6 +59,30 @@ def ensure_accounts(session: Session) -> list[DemoAccount]:
                 actor="demo",
             )
     return list(ACCOUNTS)
+
+
+# Who registers the demo world's registrations of each organisation (`zicht.demo.registrations`).
+REGISTRARS = {
+    "politie": "ana",
+    "arbeidsinspectie": "ines",
+    "hulplijn": "cor",
+    "gemeente-rotterdam": "gert",
+    "comensha": "clara",
+}
+# The AVIM teams that receive signals and referrals, by police unit (RE05 Amsterdam).
+AVIM_UNITS = {"Politie Amsterdam": "RE05", "Politie Rotterdam": "RE07"}
+
+
+def ensure_avim_units(session: Session) -> None:
+    """Declare the demo's police organisations as the AVIM teams of their units, once."""
+    from zicht.route.units import declare_unit
+    from zicht.store.tables import OrgUnitRow
+
+    if session.scalar(select(OrgUnitRow.org_id).limit(1)) is not None:
+        return
+    admin = service.get_user(session, "beheer")
+    for organisation, unit in AVIM_UNITS.items():
+        declare_unit(session, admin, organisation, unit)
 
 
 def ensure_site_deployment(session: Session, site_host: str) -> Deployment:

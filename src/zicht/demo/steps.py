@@ -84,22 +84,72 @@ def import_mutations(context: DemoContext) -> str:
 
 
 def link_networks(context: DemoContext) -> str:
-    """Ads joined into networks by shared identifiers, templates and photos."""
+    """Ads joined into networks by shared identifiers, templates and photos, and stored."""
     from zicht.accounts.service import get_user
-    from zicht.link import ad_from_dict, link_ads
-    from zicht.sources.crawler.export import ad_versions
+    from zicht.link.stored import link_store
     from zicht.store import get_database
 
-    latest: dict[str, dict[str, object]] = {}
     with get_database().session() as session:
-        for version in ad_versions(session, get_user(session, "ana"), context.deployment.id):
-            latest[str(version["ad_id"])] = {**version, "id": str(version["ad_id"])}
-    if not latest:
-        return "no ads to link"
-    result = link_ads([ad_from_dict(row) for row in latest.values()])
-    networks = [n for n in result.networks.values() if len(n.members) >= 3]
-    top = max((n.score for n in networks), default=0.0)
-    return f"{len(latest)} ads in {len(networks)} networks of 3+ ads (highest score {top:.2f})"
+        run = link_store(session, get_user(session, "ana"), deployment_ids=[context.deployment.id])
+        if not run.ads:
+            return "no ads to link"
+        return (
+            f"link run {run.id}: {run.ads} ads in {run.networks} networks of 2+ ads (see /networks)"
+        )
+
+
+def register_victims(context: DemoContext) -> str:
+    """Each organisation imports its registrations of possible victims; the registry links
+    them into persons (Splink in the clear where consent allows, Bloom-filter keys otherwise)."""
+    from zicht.accounts.service import get_user
+    from zicht.demo.accounts import REGISTRARS, ensure_avim_units
+    from zicht.errors import Conflict
+    from zicht.registry.linkage import link_registrations
+    from zicht.registry.parse import parse_csv
+    from zicht.registry.service import import_registrations
+    from zicht.store import get_database
+
+    imported = 0
+    with get_database().session() as session:
+        ensure_avim_units(session)
+    for slug, username in REGISTRARS.items():
+        path = context.directory / "registrations" / f"{slug}.csv"
+        if not path.exists():
+            continue
+        items = parse_csv(path.read_text(encoding="utf-8"), name=str(path))
+        try:
+            with get_database().session() as session:
+                imported += len(import_registrations(session, get_user(session, username), items))
+        except Conflict:
+            continue  # imported by an earlier demo run
+    with get_database().session() as session:
+        result = link_registrations(session, actor="zicht demo")
+    return (
+        f"{imported} registrations imported; {result.get('registrations', 0)} registrations "
+        f"are {result.get('persons', 0)} persons"
+    )
+
+
+def publish_figures(context: DemoContext) -> str:
+    """The rapporteur's annual report over the linked persons (see /figures)."""
+    from collections import Counter
+    from datetime import date
+
+    from zicht.accounts.service import get_user
+    from zicht.figures.annual import annual_figures
+    from zicht.figures.report import render_report
+    from zicht.store import get_database
+
+    with get_database().session() as session:
+        rita = get_user(session, "rita")
+        years = Counter(int(r.row["year"]) for r in context.world.registrations)
+        year = years.most_common(1)[0][0] if years else date.today().year
+        figures = annual_figures(
+            session, year, actor=rita.username, org_id=rita.org_id, as_of=date.today()
+        )
+    out = context.directory / f"report-{year}.html"
+    out.write_text(render_report(figures, lang="nl"), encoding="utf-8")
+    return f"annual report {year} written to {out}"
 
 
 PIPELINE.extend(
@@ -108,5 +158,7 @@ PIPELINE.extend(
         ("detect ads", detect_ads),
         ("mutations", import_mutations),
         ("networks", link_networks),
+        ("registry", register_victims),
+        ("figures", publish_figures),
     ]
 )
