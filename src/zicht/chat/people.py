@@ -9,6 +9,7 @@ read a transcript.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,9 +57,20 @@ def persons(session: Session) -> dict[int, int]:
     return {cid: min(ids) for ids in members.values() for cid in ids}
 
 
-def yearly_figures(session: Session, year: int, *, user: User | None = None) -> dict[str, object]:
-    """Unique visitors with a trafficking question in the year, and the shares among them
-    who are themselves victims and who name a parent as the exploiter."""
+@dataclass(frozen=True, slots=True)
+class ChatCounts:
+    """People, not chats: each counted once, a victim or naming a parent if any form says so."""
+
+    year: int
+    conversations: int  # closing forms this year
+    visitors: int  # unique people with a closing form this year
+    trafficking: int  # of whom with a trafficking question
+    victims: int  # of those, who are victims themselves
+    parent: int  # of those, who name a parent as the exploiter
+
+
+def count_people(session: Session, year: int) -> ChatCounts:
+    """Count the year's closing forms in people (links and forms only, never a transcript)."""
     person_of = persons(session)
     closings = session.execute(
         select(
@@ -68,28 +80,37 @@ def yearly_figures(session: Session, year: int, *, user: User | None = None) -> 
             ChatClosingRow.relationship,
         ).where(ChatClosingRow.year == year)
     ).all()
-    everyone = {person_of.get(c.conversation_id, c.conversation_id) for c in closings}
-    trafficking: dict[int, dict[str, bool]] = {}
-    for c in closings:
-        if not c.about_trafficking:
-            continue
-        person = trafficking.setdefault(
-            person_of.get(c.conversation_id, c.conversation_id), {"victim": False, "parent": False}
-        )
-        person["victim"] |= c.caller == "victim"
-        person["parent"] |= c.relationship == "parent"
-    n = len(trafficking)
+    everyone: set[int] = set()
+    victim: dict[int, bool] = {}
+    parent: dict[int, bool] = {}
+    for cid, about, caller, relationship in closings:
+        person = person_of.get(cid, cid)
+        everyone.add(person)
+        if about:
+            victim[person] = victim.get(person, False) or caller == "victim"
+            parent[person] = parent.get(person, False) or relationship == "parent"
+    return ChatCounts(
+        year,
+        len(closings),
+        len(everyone),
+        len(victim),
+        sum(victim.values()),
+        sum(parent.values()),
+    )
+
+
+def yearly_figures(session: Session, year: int, *, user: User | None = None) -> dict[str, object]:
+    """Unique visitors with a trafficking question in the year, and the shares among them
+    who are themselves victims and who name a parent as the exploiter."""
+    counts = count_people(session, year)
+    n = counts.trafficking
     figures: dict[str, object] = {
         "year": year,
-        "conversations": len(closings),
-        "unique_visitors": len(everyone),
+        "conversations": counts.conversations,
+        "unique_visitors": counts.visitors,
         "unique_visitors_trafficking": n,
-        "share_victims_themselves": round(sum(p["victim"] for p in trafficking.values()) / n, 4)
-        if n
-        else None,
-        "share_naming_a_parent": round(sum(p["parent"] for p in trafficking.values()) / n, 4)
-        if n
-        else None,
+        "share_victims_themselves": round(counts.victims / n, 4) if n else None,
+        "share_naming_a_parent": round(counts.parent / n, 4) if n else None,
     }
     if user is not None:
         audit.record(

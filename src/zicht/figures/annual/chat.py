@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zicht.chat.people import persons
+from zicht.chat.people import ChatCounts, count_people
 from zicht.figures.annual.publish import DEFAULT_THRESHOLD, Cell, System
-from zicht.store.tables import ChatClosingRow
 
 SOURCE = (
     "zicht.chat.people.persons(session)  -- conversations joined into people\n"
@@ -23,15 +21,6 @@ SOURCE = (
     "FROM chat_closings WHERE year = :year  -- one person counted once, "
     "victim/parent if any of their closing forms says so"
 )
-
-
-@dataclass(frozen=True)
-class ChatCounts:
-    year: int
-    visitors: int  # unique people with a closing form this year
-    trafficking: int  # of whom with a trafficking question
-    victims: int  # of those, who are victims themselves
-    parent: int  # of those, who name a parent as the exploiter
 
 
 @dataclass(frozen=True)
@@ -58,25 +47,8 @@ class ChatFigures:
 
 
 def count_chat(session: Session, year: int) -> ChatCounts:
-    person_of = persons(session)
-    rows = session.execute(
-        select(
-            ChatClosingRow.conversation_id,
-            ChatClosingRow.about_trafficking,
-            ChatClosingRow.caller,
-            ChatClosingRow.relationship,
-        ).where(ChatClosingRow.year == year)
-    ).all()
-    everyone: set[int] = set()
-    victim: dict[int, bool] = {}
-    parent: dict[int, bool] = {}
-    for cid, about, caller, relationship in rows:
-        person = person_of.get(cid, cid)
-        everyone.add(person)
-        if about:
-            victim[person] = victim.get(person, False) or caller == "victim"
-            parent[person] = parent.get(person, False) or relationship == "parent"
-    return ChatCounts(year, len(everyone), len(victim), sum(victim.values()), sum(parent.values()))
+    """The chat's own count of people (`zicht.chat.people`), so both pages agree."""
+    return count_people(session, year)
 
 
 def publish_chat(counts: ChatCounts, threshold: int = DEFAULT_THRESHOLD) -> ChatFigures:
