@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from zicht.accounts.scoping import denial
 from zicht.domain import Deployment, DeploymentStatus, OrgKind, Politeness, Role, User
 from zicht.domain.deployment import AD_FIELDS, Minimisation
-from zicht.errors import Conflict, Forbidden, InvalidInput, NotFound, Unlawful
+from zicht.errors import Conflict, Forbidden, InvalidInput, NotFound, Unlawful, ZichtError
 from zicht.privacy import audit
 from zicht.privacy.legal_basis import resolve_code
 from zicht.store.db import utcnow
@@ -216,15 +216,9 @@ def list_visible(session: Session, actor: User) -> list[Deployment]:
 
 def authorise(session: Session, actor: User, deployment_id: int) -> Deployment:
     row = _visible_row(session, actor, deployment_id)
-    if not _reviews(actor, row.submitted_to_org_id):
-        raise Forbidden(
-            f"{actor.username} cannot authorise deployment {deployment_id}: only a prosecutor "
-            "of the prosecution service it was submitted to can"
-        )
-    if actor.username == row.created_by:
-        raise Forbidden("nobody can authorise their own draft (four-eyes rule)")
-    if row.status != DeploymentStatus.DRAFT.value:
-        raise Conflict(f"deployment {deployment_id} is {row.status}, not a draft")
+    refusal = _authorise_refusal(actor, to_domain(row))
+    if refusal is not None:
+        raise refusal
     now = utcnow()
     row.status = DeploymentStatus.AUTHORISED.value
     row.authorised_by = actor.username
@@ -244,10 +238,9 @@ def authorise(session: Session, actor: User, deployment_id: int) -> Deployment:
 
 def revoke(session: Session, actor: User, deployment_id: int, reason: str = "") -> Deployment:
     row = _visible_row(session, actor, deployment_id)
-    if not (_reviews(actor, row.submitted_to_org_id) or _holds(actor, row.org_id)):
-        raise Forbidden(f"{actor.username} cannot revoke deployment {deployment_id}")
-    if row.status == DeploymentStatus.REVOKED.value:
-        raise Conflict(f"deployment {deployment_id} is revoked already")
+    refusal = _revoke_refusal(actor, to_domain(row))
+    if refusal is not None:
+        raise refusal
     row.status = DeploymentStatus.REVOKED.value
     row.revoked_by = actor.username
     row.revoked_at = utcnow()
@@ -311,16 +304,34 @@ def _holds(actor: User, org_id: int) -> bool:
     return actor.org_id == org_id and actor.role in (Role.ANALYST, Role.ADMIN)
 
 
+def _authorise_refusal(actor: User, deployment: Deployment) -> ZichtError | None:
+    """Why `authorise` refuses the actor now (four-eyes and state), or None."""
+    if not _reviews(actor, deployment.submitted_to_org_id):
+        return Forbidden(
+            f"{actor.username} cannot authorise deployment {deployment.id}: only a prosecutor "
+            "of the prosecution service it was submitted to can"
+        )
+    if actor.username == deployment.created_by:
+        return Forbidden("nobody can authorise their own draft (four-eyes rule)")
+    if deployment.status is not DeploymentStatus.DRAFT:
+        return Conflict(f"deployment {deployment.id} is {deployment.status.value}, not a draft")
+    return None
+
+
+def _revoke_refusal(actor: User, deployment: Deployment) -> ZichtError | None:
+    """Why `revoke` refuses the actor now, or None."""
+    if not (_reviews(actor, deployment.submitted_to_org_id) or _holds(actor, deployment.org_id)):
+        return Forbidden(f"{actor.username} cannot revoke deployment {deployment.id}")
+    if deployment.status is DeploymentStatus.REVOKED:
+        return Conflict(f"deployment {deployment.id} is revoked already")
+    return None
+
+
 def may_authorise(actor: User, deployment: Deployment) -> bool:
     """Whether `authorise` would accept the actor now: the rule behind a button."""
-    return (
-        _reviews(actor, deployment.submitted_to_org_id)
-        and actor.username != deployment.created_by
-        and deployment.status is DeploymentStatus.DRAFT
-    )
+    return _authorise_refusal(actor, deployment) is None
 
 
 def may_revoke(actor: User, deployment: Deployment) -> bool:
     """Whether `revoke` would accept the actor now: the rule behind a button."""
-    allowed = _reviews(actor, deployment.submitted_to_org_id) or _holds(actor, deployment.org_id)
-    return allowed and deployment.status is not DeploymentStatus.REVOKED
+    return _revoke_refusal(actor, deployment) is None
