@@ -28,6 +28,17 @@ def denial(user: User, record_type: str, record_id: object) -> dict[str, Any]:
     }
 
 
+def not_found(
+    session: Session, user: User, record_type: str, record_id: object, message: str | None = None
+) -> NotFound:
+    """A refused read, audited now: raise what this returns (`raise not_found(...)`)."""
+    error = NotFound(
+        message or f"no {record_type} {record_id}", audit=denial(user, record_type, record_id)
+    )
+    audit.refuse(session, error)
+    return error
+
+
 def routed_to(session: Session, org_id: int, record_type: str, record_id: int) -> bool:
     """Whether the record was lawfully routed to the organisation (a referral not declined)."""
     hit = session.scalar(
@@ -56,10 +67,7 @@ def require_readable(
     if not can_read(
         session, user, owner_org_id=owner_org_id, record_type=record_type, record_id=record_id
     ):
-        raise audit.refuse(
-            session,
-            NotFound(f"no {record_type} {record_id}", audit=denial(user, record_type, record_id)),
-        )
+        raise not_found(session, user, record_type, record_id)
     audit.record(
         session,
         actor=user.username,

@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from zicht.accounts.scoping import denial
+from zicht.accounts.scoping import not_found
 from zicht.domain import Deployment, DeploymentStatus, OrgKind, Politeness, Role, User
 from zicht.domain.deployment import AD_FIELDS, Minimisation
-from zicht.errors import Conflict, Forbidden, InvalidInput, NotFound, Unlawful, ZichtError
+from zicht.errors import Conflict, Forbidden, InvalidInput, Unlawful, ZichtError
 from zicht.privacy import audit
 from zicht.privacy.legal_basis import resolve_code
 from zicht.store.db import utcnow
@@ -189,12 +189,7 @@ def _visible_row(session: Session, actor: User, deployment_id: int) -> Deploymen
     """The row if the actor's organisation owns it or reviews it; otherwise a refusal."""
     row = session.get(DeploymentRow, deployment_id)
     if row is None or not (actor.is_admin or actor.org_id in (row.org_id, row.submitted_to_org_id)):
-        raise audit.refuse(
-            session,
-            NotFound(
-                f"no deployment {deployment_id}", audit=denial(actor, "deployment", deployment_id)
-            ),
-        )
+        raise not_found(session, actor, "deployment", deployment_id)
     return row
 
 

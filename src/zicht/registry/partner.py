@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from zicht.accounts.scoping import denial
+from zicht.accounts.scoping import not_found
 from zicht.domain import User
-from zicht.errors import Conflict, NotFound
+from zicht.errors import Conflict
 from zicht.privacy import audit
 from zicht.registry.parse import RegistrationInput
 from zicht.registry.service import RECORD, full, import_registrations
@@ -142,12 +142,12 @@ def own_registration(session: Session, user: User, ref: str) -> dict[str, Any]:
         )
     )
     if row is None:
-        raise audit.refuse(
+        raise not_found(
             session,
-            NotFound(
-                f"your organisation has no registration {ref!r}",
-                audit=denial(user, RECORD, f"ref:{ref}"[:64]),
-            ),
+            user,
+            RECORD,
+            f"ref:{ref}"[:64],
+            f"your organisation has no registration {ref!r}",
         )
     audit.record(
         session,

@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zicht.accounts.scoping import denial, routed_to
+from zicht.accounts.scoping import not_found, routed_to
 from zicht.domain import ReferralStatus, Role, User
-from zicht.errors import Conflict, Forbidden, NotFound
+from zicht.errors import Conflict, Forbidden
 from zicht.link.persons.records import PersonRecord
 from zicht.privacy import audit
 from zicht.registry.consent import Audience, Consent, view
@@ -177,12 +177,7 @@ def get_registration(session: Session, user: User, registration_id: int) -> dict
     row = session.get(RegistrationRow, registration_id)
     audience = None if row is None else audience_of(session, user, row)
     if row is None or audience is None:
-        raise audit.refuse(
-            session,
-            NotFound(
-                f"no registration {registration_id}", audit=denial(user, RECORD, registration_id)
-            ),
-        )
+        raise not_found(session, user, RECORD, registration_id)
     audit.record(
         session,
         actor=user.username,

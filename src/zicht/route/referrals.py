@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from zicht.accounts.scoping import denial
+from zicht.accounts.scoping import denial, not_found
 from zicht.domain import Referral, ReferralStatus, User
 from zicht.errors import Conflict, InvalidInput, NotFound, Unlawful
 from zicht.privacy import audit
@@ -125,12 +125,7 @@ def send(
     now = now or utcnow()
     row = session.get(RegistrationRow, registration_id)
     if row is None or row.org_id != user.org_id:
-        raise audit.refuse(
-            session,
-            NotFound(
-                f"no registration {registration_id}", audit=denial(user, RECORD, registration_id)
-            ),
-        )
+        raise not_found(session, user, RECORD, registration_id)
     if row.consent == Consent.COUNTED.value:
         raise audit.refuse(
             session,
@@ -191,12 +186,12 @@ def record_sent(
 def _receiving(session: Session, user: User, referral_id: int) -> ReferralRow:
     row = session.get(ReferralRow, referral_id)
     if row is None or row.to_org_id != user.org_id:
-        raise audit.refuse(
+        raise not_found(
             session,
-            NotFound(
-                f"no referral {referral_id} for your organisation",
-                audit=denial(user, "referral", referral_id),
-            ),
+            user,
+            "referral",
+            referral_id,
+            f"no referral {referral_id} for your organisation",
         )
     return row
 

@@ -15,10 +15,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zicht.accounts.scoping import denial
+from zicht.accounts.scoping import not_found
 from zicht.domain import Referral, ReferralStatus, User
-from zicht.errors import Conflict, InvalidInput, NotFound
-from zicht.privacy import audit
+from zicht.errors import Conflict, InvalidInput
 from zicht.route.referrals import record_sent
 from zicht.route.units import team_for_municipality
 from zicht.store.db import utcnow
@@ -49,10 +48,7 @@ def send_signal(
     """Send the signals of the user's document to the AVIM team of the municipality's unit."""
     document = session.get(DocumentRow, document_id)
     if document is None or document.org_id != user.org_id:
-        raise audit.refuse(
-            session,
-            NotFound(f"no document {document_id}", audit=denial(user, RECORD, document_id)),
-        )
+        raise not_found(session, user, RECORD, document_id)
     if session.scalar(select(SignalRow.id).where(SignalRow.document_id == document.id)) is None:
         raise InvalidInput(f"document {document_id} has no signals to send")
     place = (municipality or "").strip() or place_of(document)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zicht.accounts.scoping import denial, require_readable
+from zicht.accounts.scoping import not_found, require_readable
 from zicht.domain import User
 from zicht.errors import NotFound
 from zicht.privacy import audit
@@ -105,10 +105,7 @@ def network(session: Session, user: User, network_id: int, *, purpose: str) -> N
     """A network with its ads, edges and template; audited, other organisations refused."""
     row = session.get(AdNetworkRow, network_id)
     if row is None:
-        raise audit.refuse(
-            session,
-            NotFound(f"no network {network_id}", audit=denial(user, "network", network_id)),
-        )
+        raise not_found(session, user, "network", network_id)
     require_readable(
         session, user, owner_org_id=row.org_id, record_type="network", record_id=row.id
     )

@@ -16,12 +16,11 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from zicht.accounts.scoping import denial
+from zicht.accounts.scoping import not_found
 from zicht.domain import User
-from zicht.errors import InvalidInput, NotFound
+from zicht.errors import InvalidInput
 from zicht.link.ads import Ad
 from zicht.link.identifiers import extract_ad
-from zicht.privacy import audit
 from zicht.privacy.pseudonym import Pseudonymiser
 from zicht.store.tables import (
     AdVersionRow,
@@ -60,12 +59,12 @@ def deployments_of(
     mine = {row.id: row for row in rows}
     for wanted in deployment_ids:
         if wanted not in mine:
-            raise audit.refuse(
+            raise not_found(
                 session,
-                NotFound(
-                    f"no deployment {wanted} of organisation {actor.org_id} to link",
-                    audit=denial(actor, "deployment", wanted),
-                ),
+                actor,
+                "deployment",
+                wanted,
+                f"no deployment {wanted} of organisation {actor.org_id} to link",
             )
     return [mine[i] for i in dict.fromkeys(deployment_ids)]
 
