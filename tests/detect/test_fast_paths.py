@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.detect.corpus import held_out_examples, training_examples
-from zicht.detect import Detector, linear, ngrams, train
+from zicht.detect import Detector, features, linear, ngrams, train
 
 MASK = 2**32
 
@@ -55,7 +55,7 @@ def test_the_stacked_model_predicts_what_scikit_learn_predicts() -> None:
     analyses = [Detector(model=model).weigh(text) for text in texts]
     matrix = model.features.build(texts, analyses)
     plan = linear.compile_plan(model.classifier, model.form_classifier)
-    assert plan is not None
+    assert plan is not None and model.form_classifier is not None
     score, forms = linear.predict(plan, matrix)
     assert score == pytest.approx(model.classifier.predict_proba(matrix)[:, 1], abs=1e-12)
     assert forms == pytest.approx(model.form_classifier.predict_proba(matrix), abs=1e-12)
@@ -65,3 +65,24 @@ def test_the_stacked_model_predicts_what_scikit_learn_predicts() -> None:
     assert model.predict(texts, analyses)[0] == pytest.approx(score, abs=1e-12)
     # A model of another shape keeps scikit-learn's own path.
     assert linear.compile_plan(object(), None) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcXYZ 0123\t\n.'", max_size=12), min_size=1, max_size=8))
+def test_an_ascii_batch_hashes_as_its_texts_do_one_by_one(texts: list[str]) -> None:
+    matrix = ngrams.transform(texts, 2**10)
+    for row, text in enumerate(texts):
+        got = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+        assert sorted(got.tolist()) == reference(text, 2**10)
+
+
+def test_the_dense_features_are_the_indicators_and_the_logit_scores() -> None:
+    model = train(training_examples(), holdout=0.0)
+    texts = [e.text for e in held_out_examples()]
+    analyses = [Detector(model=model).weigh(text) for text in texts]
+    dense, _ = model.features.parts(texts, analyses)
+    base = len(model.features.indicator_ids)
+    for row, analysis in enumerate(analyses):
+        fired = {model.features.index[hit.indicator] for hit in analysis.signals}
+        assert {int(i) for i in np.flatnonzero(dense[row, :base])} == fired
+        assert dense[row, base] == features._logit(analysis.score) / 4.0

@@ -55,8 +55,11 @@ class Detector:
         for offset in range(0, len(texts), BATCH):
             chunk, analyses = texts[offset : offset + BATCH], weighed[offset : offset + BATCH]
             scores, forms = self.model.predict(chunk, analyses)
-            for analysis, score, form_row in zip(analyses, scores, forms, strict=True):
-                results.append(self._with_model(analysis, float(score), form_row))
+            # Python floats once per batch: reading numpy arrays element by element is slow.
+            for analysis, score, form_row in zip(
+                analyses, scores.tolist(), forms.tolist(), strict=True
+            ):
+                results.append(self._with_model(analysis, score, form_row))
         return results
 
     def _with_model(self, analysis: Analysis, score: float, form_row: Any) -> Analysis:
@@ -65,13 +68,13 @@ class Detector:
         probabilities = {name: float(p) for name, p in zip(names, form_row, strict=False)}
         form_scores = {form: score * probabilities.get(form, 0.0) for form in FORMS}
         form = None
-        if analysis.signals or score >= 0.5:
+        fired = {hit.indicator for hit in analysis.hits if hit.counted}
+        if fired or score >= 0.5:
             form = (
                 max(probabilities, key=lambda f: probabilities[f])
                 if self.model.forms
                 else analysis.form
             )
-        fired = {hit.indicator for hit in analysis.signals}
         return Analysis(
             score=score,
             form=form,

@@ -58,14 +58,20 @@ class FeatureBuilder:
         """
         import numpy as np
 
-        dense = np.zeros((len(texts), self.dense_width), dtype=np.float64)
+        # Rows as Python lists, one array at the end: setting numpy cells one by one is slow.
         base = len(self.indicator_ids)
-        for row, analysis in enumerate(analyses):
-            for hit in analysis.signals:
-                dense[row, self.index[hit.indicator]] = 1.0
-            dense[row, base] = _logit(analysis.score) / 4.0
+        blank = [0.0] * self.dense_width
+        rows = []
+        for analysis in analyses:
+            row = blank.copy()
+            for hit in analysis.hits:
+                if hit.counted:
+                    row[self.index[hit.indicator]] = 1.0
+            row[base] = _logit(analysis.score) / 4.0
             for offset, form in enumerate(FORMS, start=1):
-                dense[row, base + offset] = _logit(analysis.form_scores.get(form, 0.0)) / 4.0
+                row[base + offset] = _logit(analysis.form_scores.get(form, 0.0)) / 4.0
+            rows.append(row)
+        dense = np.array(rows, dtype=np.float64).reshape(len(texts), self.dense_width)
         grams = None
         if self.ngrams:
             grams = ngrams.transform(self._mask(texts, analyses), NGRAM_FEATURES)

@@ -98,8 +98,16 @@ def _near(window: str, word: str) -> bool:
     return False
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum()
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One search for `any(word in window for word in words)`; None when there are no words."""
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+class _Facts(NamedTuple):
+    id: str
+    form: str
+    context_required: bool
+    context: re.Pattern[str] | None
 
 
 class Matcher:
@@ -132,6 +140,11 @@ class Matcher:
             tuple(normalise_pattern(word) for word in indicator.exclude)
             for indicator in self._indicators
         ]
+        # Per indicator, what `_explain` reads for every hit: looked up once, not per hit.
+        self._facts = [
+            _Facts(indicator.id, indicator.form, indicator.context_required, _any_of(context))
+            for indicator, context in zip(self._indicators, self._context, strict=True)
+        ]
         self._risky = frozenset(i.id for i in self._indicators if i.profiling_risk)
 
     @property
@@ -147,7 +160,8 @@ class Matcher:
         windows: dict[int, list[tuple[int, int]]] = {n: [(0, size)] for n in self._plan.always}
         for last, (length, values, triggers) in self._automaton.iter(folded):
             start = last - length + 1
-            if start > 0 and folded[start - 1].isalpha():
+            before = folded[start - 1] if start > 0 else " "
+            if before.isalpha():
                 continue
             for number in triggers:
                 window = (max(0, start - REGEX_BEFORE), min(size, last + 1 + REGEX_AFTER))
@@ -156,14 +170,14 @@ class Matcher:
                     spans[-1] = (spans[-1][0], window[1])  # overlapping windows merge
                 else:
                     spans.append(window)
-            if start > 0 and _is_word(folded[start - 1]):
+            if not values or before.isalnum():
                 continue
             for index, pattern, lang, prefix in values:
                 end = last + 1
                 if prefix:
-                    while end < size and _is_word(folded[end]):
+                    while end < size and folded[end].isalnum():
                         end += 1
-                elif end < size and _is_word(folded[end]):
+                elif end < size and folded[end].isalnum():
                     continue
                 raw.append((start, end, index, pattern, lang))
         for number, spans in sorted(windows.items()):
@@ -179,51 +193,66 @@ class Matcher:
 
     def _explain(self, norm: Normalised, raw: list[tuple[int, int, int, str, str]]) -> list[Hit]:
         folded = norm.text
+        original = norm.original
+        identity = norm.origin is None
         # Longest first, so a hit inside a longer hit is seen after the hit around it.
         raw.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         kept: list[tuple[int, int, int]] = []
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
         for start, end, index, pattern, lang in raw:
-            indicator = self._indicators[index]
-            if any(s <= start and end <= e and i == index for s, e, i in kept) or (
-                (start, end, index) in seen
-            ):
+            if (start, end, index) in seen:
+                continue
+            around = None
+            own = False
+            for s, e, i in kept:
+                if s <= start and end <= e:
+                    if i == index:
+                        own = True
+                        break
+                    if around is None and (s != start or e != end):
+                        around = i
+            if own:
                 continue  # the same indicator inside its own longer hit: one hit is enough
             seen.add((start, end, index))
-            around = next(
-                (i for s, e, i in kept if s <= start and end <= e and (s, e) != (start, end)), None
-            )
+            facts = self._facts[index]
             verdict = negation.assess(folded, start, end)
-            window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
-            has_context = any(word in window for word in self._context[index])
+            low = start - CONTEXT_WINDOW if start > CONTEXT_WINDOW else 0
+            has_context = (
+                facts.context is not None
+                and facts.context.search(folded, low, end + CONTEXT_WINDOW) is not None
+            )
             suppressed = None
             if verdict.negated:
                 suppressed = f"negated by {verdict.cue!r}"
             elif around is not None:
                 suppressed = f"inside the longer hit of {self._indicators[around].id}"
-            elif indicator.context_required and not has_context:
+            elif facts.context_required and not has_context:
                 suppressed = "no context word nearby (context required)"
-            elif excluded := next((w for w in self._exclude[index] if _near(window, w)), None):
-                suppressed = f"about something else: {excluded!r} nearby"
-            o_start, o_end = norm.span(start, end)
-            hit = Hit(
-                indicator=indicator.id,
-                form=indicator.form,
-                start=o_start,
-                end=o_end,
-                text=norm.original[o_start:o_end],
-                pattern=pattern,
-                lang=lang,
-                negated=verdict.negated,
-                cue=verdict.cue,
-                reported=verdict.reported,
-                context=has_context,
-                suppressed=suppressed,
+            elif self._exclude[index]:
+                window = folded[low : end + CONTEXT_WINDOW]
+                excluded = next((w for w in self._exclude[index] if _near(window, w)), None)
+                if excluded is not None:
+                    suppressed = f"about something else: {excluded!r} nearby"
+            o_start, o_end = (start, end) if identity else norm.span(start, end)
+            hits.append(
+                Hit(
+                    facts.id,
+                    facts.form,
+                    o_start,
+                    o_end,
+                    original[o_start:o_end],
+                    pattern,
+                    lang,
+                    verdict.negated,
+                    verdict.cue,
+                    verdict.reported,
+                    has_context,
+                    suppressed,
+                )
             )
             if suppressed is None:
                 kept.append((start, end, index))
-            hits.append(hit)
         return self._profiling(hits)
 
     def _profiling(self, hits: list[Hit]) -> list[Hit]:

@@ -12,7 +12,7 @@ is marked, so that an analyst sees whose words the evidence is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 NEGATIONS = frozenset(
     {
@@ -88,50 +88,66 @@ _AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
+    """A named tuple, as `Hit` is: a frozen dataclass costs a call per field to build."""
+
     negated: bool
     cue: str | None
     reported: str | None
 
 
-_PUNCTUATION = re.compile(r"[.;:!?()\[\]\n,]")
-_CONJUNCTIONS = ("maar", "echter", "wel", "but", "however", "although", "though")
-
-
-def _clause_before(text: str, start: int) -> str:
-    window = text[max(0, start - 80) : start]
-    # The last punctuation mark is the first one in the reversed window; the regex split
-    # runs only when a conjunction may be in what follows it.
-    last = _PUNCTUATION.search(window[::-1])
-    tail = window[len(window) - last.start() :] if last else window
-    if any(word in tail for word in _CONJUNCTIONS):
-        return _CLAUSE.split(tail)[-1]
-    return tail
-
-
+# The end of the last punctuation mark before a hit: greedy `.*` backtracks from the hit,
+# so the search costs the length of the clause, without slicing or reversing the text.
+_LAST_PUNCTUATION = re.compile(r".*[.;:!?()\[\]\n,]", re.DOTALL)
+# Substring tests, as `word in text` for any of the words, in one C-level search.
+_CONJUNCTION = re.compile("maar|echter|wel|but|however|although|though")
 _CUES = NEGATIONS | DENIALS | REPORTING
-# Cheap substring tests before `_AFTER` runs: most hits have none of these after them.
-_AFTER_HINTS = ("niet", "geen", "not", "ontbr", "uitgesloten", "ruled out")
+# Cheap tests before `_AFTER` runs: most hits have none of these after them.
+_AFTER_HINT = re.compile("niet|geen|not|ontbr|uitgesloten|ruled out")
 _PLAIN = Assessment(False, None, None)
+
+
+def _clause_before(text: str, start: int) -> tuple[str, int]:
+    """The clause that ends at `start` (at most 80 characters): as a string, or as its start.
+
+    The string is empty unless a conjunction had to be split off; then the clause is
+    `text[clause_start:start]`, read in place.
+    """
+    low = start - 80 if start > 80 else 0
+    last = _LAST_PUNCTUATION.match(text, low, start)
+    tail = last.end() if last is not None else low
+    if _CONJUNCTION.search(text, tail, start) is None:
+        return "", tail
+    return _CLAUSE.split(text[tail:start])[-1], -1
 
 
 def assess(text: str, start: int, end: int) -> Assessment:
     """Whether the folded span [start, end) is negated, and by which cue; who reports it."""
-    clause = _clause_before(text, start)
-    words = _WORD.findall(clause)
+    clause, at = _clause_before(text, start)
+    if at >= 0:
+        words = _WORD.findall(text, at, start)
+        contracted = text.find("n't", at, start) != -1
+    else:
+        words = _WORD.findall(clause)
+        contracted = "n't" in clause
     reported = None
-    if not _CUES.isdisjoint(words) or "n't" in clause:
-        reported = next((w for w in words if w in REPORTING), None)
-        denial = next((w for w in words if w in DENIALS), None)
+    if contracted or not _CUES.isdisjoint(words):
+        reported = _first(words, REPORTING)
+        denial = _first(words, DENIALS)
         if denial is not None:
             return Assessment(True, denial, reported)
         for word in reversed(words[-SCOPE:]):
             if word in NEGATIONS or word.endswith("n't"):
                 return Assessment(True, word, reported)
-    following = text[end : end + 60]
-    if any(hint in following for hint in _AFTER_HINTS):
-        after = _AFTER.match(following)
+    if _AFTER_HINT.search(text, end, end + 60) is not None:
+        after = _AFTER.match(text[end : end + 60])
         if after is not None:
             return Assessment(True, after.group().strip(), reported)
     return _PLAIN if reported is None else Assessment(False, None, reported)
+
+
+def _first(words: list[str], vocabulary: frozenset[str]) -> str | None:
+    for word in words:
+        if word in vocabulary:
+            return word
+    return None

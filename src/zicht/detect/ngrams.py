@@ -40,20 +40,57 @@ def codes(text: str) -> Any:
     return points
 
 
+def _batch_codes(texts: Sequence[str]) -> tuple[Any, Any]:
+    """The code points of every text, end to end, and each text's length.
+
+    A batch of ASCII texts is lowered and encoded in one go (ASCII folds one character
+    at a time, so this is what `codes` gives text by text); any other batch goes text
+    by text.
+    """
+    joined = "".join(texts)
+    if joined.isascii():
+        points = np.frombuffer(joined.lower().encode("ascii"), dtype=np.uint8).astype(np.uint32)
+        points[points < 33] = 32
+        lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+        return points, lengths
+    parts = [codes(text) for text in texts]
+    lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+    return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)), lengths
+
+
+def _valid(lengths: Any, total: int) -> Any:
+    """Which cells of the (position, size) grid hold an n-gram that ends inside its text."""
+    if lengths.min() >= max(SIZES):
+        # Only the last positions of each text fall short: unmark those few cells.
+        width = len(SIZES)
+        ends = np.cumsum(lengths) * width
+        short = np.asarray(
+            [
+                width * (back + 1) - k
+                for back in range(max(SIZES) - 1)
+                for k in range(width)
+                if back + 1 < SIZES[k]
+            ],
+            dtype=np.int64,
+        )
+        valid = np.ones(total * width, dtype=bool)
+        valid[(ends[:, None] - short[None, :]).ravel()] = False
+        return valid
+    # Characters left in its text from each position on (itself included).
+    left = np.concatenate([np.arange(n, 0, -1, dtype=np.int32) for n in lengths])
+    return (left[:, None] >= np.asarray(SIZES, dtype=np.int32)[None, :]).ravel()
+
+
 def transform(texts: Sequence[str], n_features: int) -> Any:
     """One CSR row per text: counts of hashed 3-5 character n-grams, scaled per document."""
     from scipy import sparse
 
     if n_features & (n_features - 1):
         raise ValueError(f"n_features must be a power of two, got {n_features}")
-    parts = [codes(text) for text in texts]
-    lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
-    if not parts or not lengths.sum():
-        return sparse.csr_matrix((len(parts), n_features), dtype=np.float64)
-    points = np.concatenate(parts)
+    points, lengths = _batch_codes(texts)
+    if not len(texts) or not lengths.sum():
+        return sparse.csr_matrix((len(texts), n_features), dtype=np.float64)
     total = len(points)
-    # Characters left in its document from each position on (itself included).
-    left = np.concatenate([np.arange(len(p), 0, -1, dtype=np.int32) for p in parts])
     # One row per position, one column per size: read row-major, a document's n-grams are
     # contiguous, so dropping the ones that run past its end keeps the CSR layout.
     grid = np.zeros((total, len(SIZES)), dtype=np.uint32)
@@ -63,11 +100,13 @@ def transform(texts: Sequence[str], n_features: int) -> Any:
             hashes = hashes[:-1] * _PRIME + points[n - 1 :]
             if n in SIZES:
                 grid[: len(hashes), SIZES.index(n)] = (hashes ^ np.uint32(n)) * _MIX
-    valid = left[:, None] >= np.asarray(SIZES, dtype=np.int32)[None, :]
-    mixed = grid[valid]
+    mixed = grid.ravel()[_valid(lengths, total)]
     mixed ^= mixed >> _SHIFT
-    indices = mixed & np.uint32(n_features - 1)
+    mixed &= np.uint32(n_features - 1)
+    indices = mixed.view(np.int32)  # below 2**31: the same numbers, in scipy's index type
     per_doc = sum(np.maximum(lengths - n + 1, 0) for n in SIZES)
     indptr = np.concatenate(([0], np.cumsum(per_doc)))
+    if indptr[-1] < 2**31:
+        indptr = indptr.astype(np.int32)
     data = np.repeat(1.0 / np.sqrt(np.maximum(per_doc, 1)), per_doc)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(parts), n_features))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), n_features))

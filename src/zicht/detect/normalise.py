@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,18 @@ LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
 _MULTISPACE = re.compile("  +")
+
+
+def _ascii_table(table: Mapping[int, int | str]) -> bytes:
+    """The ASCII part of a `str.translate` table for `bytes.translate`: ASCII text is
+    translated as bytes, a table lookup per byte, several times faster than the str method."""
+    keys = bytes(key for key in table if key < 128)
+    values = (chr(v) if isinstance(v, int) else v for v in (table[key] for key in keys))
+    return bytes.maketrans(keys, "".join(values).encode("ascii"))
+
+
+_WHITE_ASCII = _ascii_table(_WHITE)
+_LEET_ASCII = _ascii_table(LEET)
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 
 
@@ -67,7 +80,7 @@ class Normalised:
 
 def _fold(text: str) -> tuple[str, list[int] | None]:
     if text.isascii():
-        return text.lower().translate(_WHITE), None
+        return text.lower().encode("ascii").translate(_WHITE_ASCII).decode("ascii"), None
     pieces: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -99,7 +112,11 @@ def normalise(text: str) -> Normalised:
     folded, origin = _fold(text)
     if "  " in folded:
         folded, origin = _collapse_spaces(folded, origin)
-    return Normalised(text, folded, folded.translate(LEET), origin)
+    if folded.isascii():
+        leet = folded.encode("ascii").translate(_LEET_ASCII).decode("ascii")
+    else:
+        leet = folded.translate(LEET)
+    return Normalised(text, folded, leet, origin)
 
 
 def normalise_pattern(pattern: str, *, leet: bool = False) -> str:

@@ -83,14 +83,16 @@ def indicator_weights(
     hits: Sequence[Hit], weights: Mapping[str, float], contexts: Mapping[str, bool] | None = None
 ) -> dict[str, float]:
     """The weight each counted indicator brings (its strongest hit, boosted by context)."""
+    contexts = contexts or {}
     best: dict[str, float] = {}
     for hit in hits:
-        if not hit.counted:
+        if hit.negated or hit.suppressed is not None:  # `hit.counted`, without the call
             continue
-        weight = weights[hit.indicator]
-        if hit.context and not (contexts or {}).get(hit.indicator, False):
+        name = hit.indicator
+        weight = weights[name]
+        if hit.context and not contexts.get(name, False):
             weight = min(MAX_WEIGHT, weight * CONTEXT_BOOST)
-        best[hit.indicator] = max(best.get(hit.indicator, 0.0), weight)
+        best[name] = max(best.get(name, 0.0), weight)
     return best
 
 
@@ -121,20 +123,30 @@ def score_hits(taxonomy: Taxonomy, hits: list[Hit], weights: Mapping[str, float]
     if not used:  # the common case: nothing counted, nothing to explain
         return Analysis(0.0, None, dict.fromkeys(FORMS, 0.0), hits, [])
     score = noisy_or(list(used.values()))
-    form_scores = {
-        form: noisy_or([w for i, w in used.items() if forms[i] in (form, "other")])
-        for form in FORMS
-    }
-    specific = {form: noisy_or([w for i, w in used.items() if forms[i] == form]) for form in FORMS}
+    # One pass over the counted indicators for every form: the same products, in the same
+    # order, as a noisy-or per form would multiply.
+    keeps = dict.fromkeys(FORMS, 1.0)  # over the form's indicators and the cross-cutting ones
+    specific_keeps = dict.fromkeys(FORMS, 1.0)  # over the form's own indicators only
+    for name, weight in used.items():
+        own = forms[name]
+        for name_of_form in FORMS:
+            if own == name_of_form:
+                keeps[name_of_form] *= 1.0 - weight
+                specific_keeps[name_of_form] *= 1.0 - weight
+            elif own == "other":
+                keeps[name_of_form] *= 1.0 - weight
+    form_scores = {f: 1.0 - keeps[f] for f in FORMS}
+    specific = {f: 1.0 - specific_keeps[f] for f in FORMS}
     if any(specific.values()):
         form: str | None = max(FORMS, key=lambda f: specific[f])
     else:
         form = "other"
-    total = sum(-math.log(1.0 - w) for w in used.values()) or 1.0
+    logs = {name: -math.log(1.0 - weight) for name, weight in used.items()}
+    total = sum(logs.values()) or 1.0
     contributions = sorted(
         (
-            Contribution(i, forms[i], round(w, 4), round(-math.log(1.0 - w) / total, 4))
-            for i, w in used.items()
+            Contribution(name, forms[name], round(weight, 4), round(logs[name] / total, 4))
+            for name, weight in used.items()
         ),
         key=lambda c: -c.share,
     )

@@ -1,0 +1,128 @@
+"""The faster matcher, negation and scorer give exactly what the slower ones gave.
+
+`data/golden_analyses.json` holds the analyses that the detector gave before its
+hot paths were rewritten (benchmark documents, every taxonomy pattern behind
+negation and reporting cues, leetspeak, accents, spelt-out letters); the negation
+check is held, on random text, to the plain reading it replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zicht.detect import Detector, negation
+
+GOLDEN = Path(__file__).parent / "data" / "golden_analyses.json"
+HIT_FIELDS = (
+    "indicator",
+    "start",
+    "end",
+    "text",
+    "pattern",
+    "lang",
+    "negated",
+    "cue",
+    "reported_speech",
+    "context",
+    "suppressed",
+)
+
+
+def _compact(analysis: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "score": analysis["score"],
+        "form": analysis["form"],
+        "form_scores": analysis["form_scores"],
+        "contributions": [
+            [c["indicator"], c["weight"], c["share"]] for c in analysis["contributions"]
+        ],
+        "hits": [[hit[field] for field in HIT_FIELDS] for hit in analysis["hits"]],
+    }
+
+
+def test_a_sample_of_documents_gives_the_analyses_it_gave_before() -> None:
+    rows = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    detector = Detector()
+    analyses = detector.analyse_many([row["text"] for row in rows])
+    for row, analysis in zip(rows, analyses, strict=True):
+        expected = {key: value for key, value in row.items() if key != "text"}
+        assert _compact(analysis.explain()) == expected, row["text"]
+        assert _compact(detector.analyse(row["text"]).explain()) == expected
+
+
+# The reading of negation and reported speech as it was, slicing and splitting per hit.
+_PUNCTUATION = re.compile(r"[.;:!?()\[\]\n,]")
+_CONJUNCTIONS = ("maar", "echter", "wel", "but", "however", "although", "though")
+_HINTS = ("niet", "geen", "not", "ontbr", "uitgesloten", "ruled out")
+
+
+def _reference(text: str, start: int, end: int) -> negation.Assessment:
+    window = text[max(0, start - 80) : start]
+    last = _PUNCTUATION.search(window[::-1])
+    clause = window[len(window) - last.start() :] if last else window
+    if any(word in clause for word in _CONJUNCTIONS):
+        clause = negation._CLAUSE.split(clause)[-1]
+    words = negation._WORD.findall(clause)
+    reported = None
+    if not negation._CUES.isdisjoint(words) or "n't" in clause:
+        reported = next((w for w in words if w in negation.REPORTING), None)
+        denial = next((w for w in words if w in negation.DENIALS), None)
+        if denial is not None:
+            return negation.Assessment(True, denial, reported)
+        for word in reversed(words[-negation.SCOPE :]):
+            if word in negation.NEGATIONS or word.endswith("n't"):
+                return negation.Assessment(True, word, reported)
+    following = text[end : end + 60]
+    if any(hint in following for hint in _HINTS):
+        after = negation._AFTER.match(following)
+        if after is not None:
+            return negation.Assessment(True, after.group().strip(), reported)
+    return negation.Assessment(False, None, reported)
+
+
+PIECES = [
+    *sorted(negation._CUES),
+    *_CONJUNCTIONS,
+    "isn't",
+    "n't",
+    "werd niet vastgesteld",
+    "was not found",
+    "ontbreekt",
+    "ruled out",
+    "dwang",
+    "new in town",
+    "x",
+    "welke",
+    "no1",
+    "'",
+    ".",
+    ",",
+    ";",
+    "(",
+    "\n",
+    " ",
+    "  ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.data())
+def test_negation_reads_as_it_did(pieces: list[str], data: st.DataObject) -> None:
+    text = " ".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert negation.assess(text, start, end) == _reference(text, start, end)
+
+
+@pytest.mark.parametrize("start", [0, 5, 79, 80, 81, 120])
+def test_a_long_clause_is_cut_where_it_was(start: int) -> None:
+    text = ("geenx niet " * 20)[:start] + "dwang werd niet vastgesteld"
+    end = start + len("dwang")
+    assert negation.assess(text, start, end) == _reference(text, start, end)
