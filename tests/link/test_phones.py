@@ -194,3 +194,31 @@ def test_digit_soup_never_crashes_and_spans_are_inside(text: str) -> None:
     for match in find_phones(text):
         assert 0 <= match.start < match.end <= len(text)
         assert match.e164.startswith("+")
+
+
+# -- fast paths read exactly what the full readers read -------------------------------------
+
+
+@given(st.text(alphabet="0123456789+ \t\n-./()[]_,:;|~*", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_plain_digit_windows_skip_the_tokeniser_with_the_same_symbols(text: str) -> None:
+    from zicht.link.identifiers.digits import _plain_symbols, _token_symbols
+
+    assert _plain_symbols(text, 0, len(text)) == _token_symbols(text, 0, len(text))
+
+
+@given(st.lists(st.sampled_from(["bel", "Nora", "een", "twee", "o", "06", "-", "12", "345",
+                                 "geen", "6789", "+31", "(31)", "zes", "x1", "nul", "/"]),
+                max_size=30))  # fmt: skip
+@settings(max_examples=300, deadline=None)
+def test_candidate_windows_do_not_depend_on_the_words_seen_before(words: list[str]) -> None:
+    from zicht.link.identifiers import digits
+
+    text = " ".join(words)
+    warm = digits.candidate_windows(text)
+    saved = set(digits._PLAIN_WORDS)
+    digits._PLAIN_WORDS.clear()
+    try:
+        assert digits.candidate_windows(text) == warm
+    finally:
+        digits._PLAIN_WORDS.update(saved)

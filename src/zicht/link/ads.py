@@ -59,7 +59,7 @@ def ad_from_dict(row: dict[str, Any], where: str = "") -> Ad:
         value = row.get(key) or []
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list) or (value and not all(isinstance(v, str) for v in value)):
             raise InvalidInput(f"{where} (ad {ad_id}): key {key!r} must be a list of strings")
         lists[key] = tuple(value)
     return Ad(

@@ -7,6 +7,7 @@ share a band value are compared. Ads carry the hashes as hex (`imagehash.ImageHa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -17,12 +18,13 @@ from zicht.errors import InvalidInput
 BANDS = 4
 BAND_BITS = 16
 MAX_DISTANCE = 3  # multi-index hashing with 4 bands is exact up to distance 3
+_HEX64 = re.compile(r"[0-9a-f]{16}")  # ASCII hex only, as `int(text, 16)` reads it here
 
 
 def parse_hash(value: str, ad_id: str = "?") -> int:
     """A 64-bit phash from its 16-digit hex form."""
     text = value.strip().lower()
-    if len(text) != 16 or any(c not in "0123456789abcdef" for c in text):
+    if _HEX64.fullmatch(text) is None:
         raise InvalidInput(
             f"ad {ad_id}: image hash {value!r} is not a 64-bit perceptual hash in hex "
             "(16 hex digits, as imagehash.phash gives)"

@@ -20,7 +20,10 @@ class PythonEngine(LinkEngine):
         sig = signatures(shingles, s.num_perm)
         bands, rows = lsh_params(s.lsh_threshold, s.num_perm)
         left, right = band_pairs(sig, bands, rows)
-        values, offsets = shingles.values, shingles.offsets
+        # Plain lists: slicing and set look-ups on Python ints cost a fraction of the same
+        # on numpy slices (tens of thousands of pairs, each a few dozen shingles).
+        values, offsets = shingles.values.tolist(), shingles.offsets.tolist()
+        threshold = s.jaccard_threshold
         keep_l: list[int] = []
         keep_r: list[int] = []
         sims: list[float] = []
@@ -29,11 +32,11 @@ class PythonEngine(LinkEngine):
         for a, b in zip(left.tolist(), right.tolist(), strict=True):
             if a != cached_centre:  # pairs come sorted by centre: one set per centre
                 cached_centre = a
-                centre_set = set(values[offsets[a] : offsets[a + 1]].tolist())
-            other = values[offsets[b] : offsets[b + 1]]
-            inter = len(centre_set.intersection(other.tolist()))
-            sim = inter / (len(centre_set) + len(other) - inter) if inter else 0.0
-            if sim >= s.jaccard_threshold:
+                centre_set = set(values[offsets[a] : offsets[a + 1]])
+            size = offsets[b + 1] - offsets[b]
+            inter = len(centre_set.intersection(values[offsets[b] : offsets[b + 1]]))
+            sim = inter / (len(centre_set) + size - inter) if inter else 0.0
+            if sim >= threshold:
                 keep_l.append(a)
                 keep_r.append(b)
                 sims.append(sim)

@@ -138,15 +138,28 @@ def _near(
 
 def find_contacts(text: str) -> list[ContactMatch]:
     """E-mail addresses, handles and URLs in `text` with their spans; t.me/wa.me become handles."""
-    found: list[ContactMatch] = []
-    taken: list[tuple[int, int]] = []
     lowered = text.lower()
     # Cheap gates: most ads have no e-mail, link or handle, and the full patterns are costly.
+    # Every link host holds ".me" or ".com", and every spelled-out "at" holds "at" or
+    # "apenstaartje": one `in` each rules most texts out before the full lists are tried.
     has_at = "@" in text
-    maybe_email = has_at or any(w in lowered for w in _AT_WORDS)
-    maybe_link = any(h in lowered for h in _LINK_PLATFORM)
+    maybe_email = has_at or (
+        # _AT_WORDS: "( at )" and "[ at ]" hold " at ", so they need no look of their own.
+        " at " in lowered
+        or "(at)" in lowered
+        or "[at]" in lowered
+        or "{at}" in lowered
+        or "apenstaartje" in lowered
+    )
+    maybe_link = (".me" in lowered or ".com" in lowered) and any(
+        h in lowered for h in _LINK_PLATFORM
+    )
     maybe_handle = has_at or ":" in text or "=" in text
-    maybe_url = "www." in lowered or "http" in lowered or "/" in text
+    maybe_url = "/" in text or "www." in lowered or "http" in lowered
+    if not (maybe_email or maybe_link or maybe_handle or maybe_url):
+        return []
+    found: list[ContactMatch] = []
+    taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from itertools import compress, count
+from operator import not_
+from typing import Literal, NamedTuple
 
 SymbolKind = Literal["digit", "weak", "plus", "sep"]
 
@@ -77,26 +79,53 @@ def _locate(text: str, token: str, pos: int) -> int:
     return at
 
 
+# Tokens already judged to be plain words (not digit-like, not lone punctuation). Ads repeat
+# a small vocabulary, so after the first few thousand ads nearly every word is found here by
+# one set look-up done in C (`map`), and only the remaining tokens reach Python code.
+_PLAIN_WORDS: set[str] = set()
+_PLAIN_WORDS_MAX = 200_000  # a bound on memory; past it, new words are judged every time
+
+
+def _digitish_token(token: str) -> bool | None:
+    """True for a digit-like token, None for lone punctuation, False for a plain word."""
+    if token.isdigit():  # "5269": what `_is_digitish` says of any token of digits alone
+        return True
+    if token.isalpha():
+        return token in _PLAIN_DIGIT_WORDS or (
+            not token.islower() and token.lower() in NUMBER_WORDS
+        )
+    if not token.strip(_PUNCT):
+        return None
+    return _is_digitish(token)
+
+
 def candidate_windows(text: str, min_length: int = 7) -> list[tuple[int, int]]:
     """Stretches of whitespace-separated tokens that are digit-like: where numbers can be.
 
     A cheap pass (str.split and set look-ups, no regex) so that the exact tokeniser only
-    reads the few characters around digits and number words, not the whole ad. Plain words
-    cost one `isalpha` and one set look-up; only digit-like tokens are located in the text.
+    reads the few characters around digits and number words, not the whole ad. Known plain
+    words are skipped in C; any plain word between two tokens ends the stretch they were in.
+    Only digit-like tokens are located in the text.
     """
     windows: list[tuple[int, int]] = []
+    tokens = text.split()
+    unknown = compress(count(), map(not_, map(_PLAIN_WORDS.__contains__, tokens)))
     pos = 0
     start = end = -1
-    for token in text.split():
-        if token.isalpha():
-            digitish = token in _PLAIN_DIGIT_WORDS or (
-                not token.islower() and token.lower() in NUMBER_WORDS
-            )
-        elif not token.strip(_PUNCT):
+    previous = -1  # index of the last token seen here (known plain words are skipped)
+    for index in unknown:
+        if index > previous + 1 and start >= 0:  # plain words lay between: the stretch ends
+            if end - start >= min_length:
+                windows.append((start, end))
+            start = -1
+        previous = index
+        token = tokens[index]
+        digitish = _digitish_token(token)
+        if digitish is None:
             continue  # a lone separator ("-", "/") keeps a stretch open
-        else:
-            digitish = _is_digitish(token)
         if not digitish:
+            if len(_PLAIN_WORDS) < _PLAIN_WORDS_MAX:
+                _PLAIN_WORDS.add(token)
             if start >= 0 and end - start >= min_length:
                 windows.append((start, end))
             start = -1
@@ -111,9 +140,9 @@ def candidate_windows(text: str, min_length: int = 7) -> list[tuple[int, int]]:
     return windows
 
 
-@dataclass(frozen=True, slots=True)
-class Symbol:
-    """One digit (or separator) read from the text, with where it stood."""
+class Symbol(NamedTuple):
+    """One digit (or separator) read from the text, with where it stood (a named tuple:
+    a window makes one per character, and a frozen dataclass costs five times as much)."""
 
     kind: SymbolKind
     value: str
@@ -121,9 +150,36 @@ class Symbol:
     end: int
 
 
+# Most windows are ASCII digits, "+" and separators ("06-12 34 56 78", "+31 6 1234 5678"):
+# there `_TOKEN` matches each character alone (digit, plus or sep), so no regex is needed.
+_SEPARATORS = " \t\n-./()[]_,:;|~*"
+_PLAIN_DIGITS = re.compile(r"[0-9+" + re.escape(_SEPARATORS) + "]*")
+
+
+def _plain_symbols(text: str, start: int, end: int) -> list[Symbol]:
+    """`digit_symbols` of a stretch of ASCII digits, "+" and separators: one symbol a character."""
+    symbols: list[Symbol] = []
+    for at in range(start, end):
+        char = text[at]
+        if "0" <= char <= "9":
+            symbols.append(Symbol("digit", char, at, at + 1))
+        elif char == "+":
+            symbols.append(Symbol("plus", "+", at, at + 1))
+        else:
+            symbols.append(Symbol("sep", char, at, at + 1))
+    return symbols
+
+
 def digit_symbols(text: str, start: int = 0, end: int | None = None) -> list[Symbol]:
     """Symbols of `text[start:end]` in order; other characters become a "break" separator."""
     end = len(text) if end is None else end
+    if _PLAIN_DIGITS.fullmatch(text, start, end):
+        return _plain_symbols(text, start, end)
+    return _token_symbols(text, start, end)
+
+
+def _token_symbols(text: str, start: int, end: int) -> list[Symbol]:
+    """`digit_symbols` read by the full tokeniser (words, emoji, look-alikes, other scripts)."""
     symbols: list[Symbol] = []
     last_end = start
     for match in _TOKEN.finditer(text, start, end):

@@ -19,7 +19,7 @@ import numpy.typing as npt
 from zicht.link.text.shingles import Shingles
 
 EMPTY = np.uint32(0xFFFFFFFF)
-_CHUNK = 1 << 12  # shingles per block: bounds the (block x num_perm) scratch array
+_CHUNK = 1 << 10  # shingles per block: its (block x num_perm) scratch array stays in cache
 
 
 @lru_cache(maxsize=8)
@@ -63,6 +63,7 @@ def signatures(shingles: Shingles, num_perm: int = 128, seed: int = 1) -> npt.ND
     out = np.full((n, num_perm), EMPTY, dtype=np.uint32)
     values = fmix32(shingles.values)
     offsets = shingles.offsets
+    scratch = np.empty((_CHUNK, num_perm), dtype=np.uint32)  # reused: no allocation a block
     ad = 0
     while ad < n:
         # A block of whole ads holding about _CHUNK shingles.
@@ -70,8 +71,12 @@ def signatures(shingles: Shingles, num_perm: int = 128, seed: int = 1) -> npt.ND
         stop = max(stop, ad + 1)
         lo, hi = int(offsets[ad]), int(offsets[stop])
         if hi > lo:
+            if hi - lo > len(scratch):  # one ad longer than a block
+                scratch = np.empty((hi - lo, num_perm), dtype=np.uint32)
+            permuted = scratch[: hi - lo]
             with np.errstate(over="ignore"):
-                permuted = values[lo:hi, None] * a[None, :] + b[None, :]
+                np.multiply(values[lo:hi, None], a[None, :], out=permuted)
+                permuted += b[None, :]
             starts = offsets[ad:stop] - lo
             nonempty = offsets[ad + 1 : stop + 1] > offsets[ad:stop]
             reduced = np.minimum.reduceat(permuted, starts[nonempty], axis=0)

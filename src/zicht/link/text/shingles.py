@@ -37,7 +37,10 @@ def tokens(text: str) -> list[str]:
     """Words and numbers; ASCII text (most ads) takes a fast path with the same result."""
     if text.isascii():
         return text.lower().translate(_ASCII_SPACES).split()
-    return _TOKEN.findall(normalise(text))
+    folded = normalise(text)
+    if folded.isascii():  # `privé` folds to ASCII: the same fast path applies
+        return folded.translate(_ASCII_SPACES).split()
+    return _TOKEN.findall(folded)
 
 
 class _Vocabulary(dict[str, int]):
