@@ -156,7 +156,7 @@ def run() -> dict[str, Any]:
             deployments.authorise(s, prosecutor, d.id)
         env = {**os.environ}
         profile = os.environ.get("BENCH_CRAWL_PYSPY")  # a path: py-spy records the zicht crawl
-        spy = ["py-spy", "record", "--idle", "--format", "speedscope", "-o", profile, "--"]
+        spy = ["py-spy", "record", "--idle", "--format", "speedscope", "-o", profile or "", "--"]
         zicht, wall, zicht_cpu = _subprocess(
             [
                 *(spy if profile else []),
@@ -193,7 +193,7 @@ def run() -> dict[str, Any]:
     zicht_rate = responses / (counts["elapsed_ms"] / 1000)
     bare_rate = bare["responses"] / bare["elapsed_s"]
     ratio = zicht_rate / bare_rate
-    return {
+    figures = {
         "ads": N_ADS,
         "concurrency": CONCURRENCY,
         "zicht_responses": responses,
@@ -215,6 +215,33 @@ def run() -> dict[str, Any]:
         "bare_peak_memory_mb": round(bare["memory_peak_bytes"] / 2**20, 1),
         "floors_met": ratio >= RATIO_FLOOR and wall < WALL_FLOOR_S,
     }
+    _print(figures)
+    return figures
+
+
+def _print(f: dict[str, Any]) -> None:
+    """The figures on the console, as the other benchmarks print theirs."""
+    print(f"demo site: {f['ads']:,} ads, concurrency {f['concurrency']}, on loopback")
+    print(
+        f"zicht crawl : {f['zicht_pages_per_s']:7.1f} pages/s, {f['zicht_responses']:,} responses"
+        f" ({f['zicht_stored']:,} ads stored), {f['zicht_cpu_ms_per_response']:5.2f} ms CPU"
+        f" per response, {f['zicht_wall_s']} s wall, peak {f['zicht_peak_memory_mb']} MB"
+    )
+    print(
+        f"bare Scrapy : {f['bare_pages_per_s']:7.1f} pages/s, {f['bare_responses']:,} responses,"
+        f" {f['bare_cpu_ms_per_response']:5.2f} ms CPU per response, {f['bare_wall_s']} s wall,"
+        f" peak {f['bare_peak_memory_mb']} MB"
+    )
+    print(
+        f"ratio (pages/s zicht / bare): {f['ratio']:.3f}   "
+        f"CPU ratio (bare / zicht): {f['cpu_ratio']:.3f}"
+    )
+    rate_ok = f["ratio"] >= f["ratio_floor"]
+    wall_ok = f["zicht_wall_s"] < f["wall_floor_s"]
+    print(
+        f"floor (ratio >= {f['ratio_floor']}): {'met' if rate_ok else 'MISSED'}; "
+        f"floor (zicht crawl < {f['wall_floor_s']:.0f} s wall): {'met' if wall_ok else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":
@@ -222,5 +249,4 @@ if __name__ == "__main__":
         print(json.dumps(bare_spider(sys.argv[2], int(sys.argv[3]))))
     else:
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-        for key, value in run().items():
-            print(f"{key}: {value}")
+        run()

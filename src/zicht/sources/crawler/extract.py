@@ -15,6 +15,7 @@ from parsel import Selector
 from zicht.sources.crawler import identifiers
 from zicht.sources.crawler.items import AdItem
 from zicht.sources.crawler.profiles import SiteProfile, select
+from zicht.sources.crawler.selectors import nodes, strings
 
 SPACE = re.compile(r"\s+")
 MIN_GENERIC_TEXT = 80
@@ -36,9 +37,9 @@ def links(page: Selector, base: str, selector: str = "a::attr(href)") -> list[st
 
 def by_profile(page: Selector, item: AdItem, profile: SiteProfile) -> AdItem:
     rules = profile.ad
-    body = page.css(rules.body) if not rules.body.startswith("/") else page.xpath(rules.body)
-    scope = body[0] if body else page
-    values = {name: clean(select(page, sel)) for name, sel in rules.fields.items()}
+    body = nodes(page.root, rules.body)
+    raw = {name: select(page, sel) for name, sel in rules.fields.items()}
+    values = {name: clean(found) for name, found in raw.items()}
     item.profile = profile.name
     item.title = values.get("title") or None
     item.text = values.get("text") or None
@@ -46,9 +47,9 @@ def by_profile(page: Selector, item: AdItem, profile: SiteProfile) -> AdItem:
     item.city = values.get("city") or None
     item.posted = values.get("posted") or None
     item.age = _int(values.get("age")) or identifiers.age(item.text or "")
-    prices = select(page, rules.fields["prices"]) if "prices" in rules.fields else []
-    item.prices = [p for raw in prices for p in identifiers.prices(raw) or _ints(raw)]
-    body_text = clean(scope.xpath(".//text()").getall() if scope is not page else [item.text or ""])
+    prices = raw.get("prices", [])
+    item.prices = [p for price in prices for p in identifiers.prices(price) or _ints(price)]
+    body_text = clean(strings(body[0], ".//text()") if body else [item.text or ""])
     site_own = clean(select(page, rules.site_contact or SITE_CONTACT))
     _identifiers(item, body_text, exclude=site_own)
     if rules.images:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import phonenumbers
 
@@ -60,8 +61,11 @@ def deobfuscate(text: str) -> str:
         return DIGIT_WORDS.get(value) or _LOOKALIKE.get(value) or value[0]
 
     def convert(run: re.Match[str]) -> str:
-        converted = _PIECE.sub(digit, run.group(0))
-        return converted if sum(c.isdigit() for c in converted) >= MIN_DIGITS else run.group(0)
+        raw = run.group(0)
+        if len(raw) < MIN_DIGITS:  # each piece becomes one digit: too short to be a number
+            return raw
+        converted = _PIECE.sub(digit, raw)
+        return converted if _digits(converted) >= MIN_DIGITS else run.group(0)
 
     return _RUN.sub(convert, text)
 
@@ -69,7 +73,7 @@ def deobfuscate(text: str) -> str:
 def phones(text: str, region: str = REGION) -> list[str]:
     """Every valid phone number in the text, as E.164, in order of first appearance."""
     readable = _squeeze_digit_runs(deobfuscate(text))
-    if sum(c.isdigit() for c in readable) < MIN_DIGITS:
+    if _digits(readable) < MIN_DIGITS:
         return []
     found: list[str] = []
     for candidate in (text, readable) if readable != text else (text,):
@@ -95,7 +99,7 @@ def numbers_in(text: str, region: str = REGION) -> list[tuple[int, int, str]]:
         e164 = _valid(raw, region)
         if e164 is not None:
             out.append((m.start(), m.end(), e164))
-        elif sum(c.isdigit() for c in raw) >= 9:
+        elif _digits(raw) >= 9:
             out += _split_run(raw, m.start(), region)
     return out
 
@@ -112,7 +116,7 @@ def _split_run(raw: str, offset: int, region: str) -> list[tuple[int, int, str]]
     while i < len(tokens):
         for j in range(len(tokens), i, -1):
             part = " ".join(tokens[i:j])
-            e164 = _valid(part, region) if sum(c.isdigit() for c in part) >= MIN_DIGITS else None
+            e164 = _valid(part, region) if _digits(part) >= MIN_DIGITS else None
             if e164 is not None:
                 out.append((offset + starts[i], offset + starts[i] + len(part), e164))
                 i = j
@@ -127,7 +131,14 @@ def _split_run(raw: str, offset: int, region: str) -> list[tuple[int, int, str]]
     return out
 
 
+def _digits(text: str) -> int:
+    return sum(map(str.isdigit, text))
+
+
+@lru_cache(maxsize=8192)
 def _valid(raw: str, region: str) -> str | None:
+    """The candidate as E.164 when it is one valid number; cached, since ads repeat their
+    numbers (and dates) and libphonenumber's parse is the costly step."""
     try:
         number = phonenumbers.parse(raw.strip(" -./"), region)
     except phonenumbers.NumberParseException:
@@ -191,6 +202,8 @@ def redact(text: str, region: str = REGION) -> str:
     spans += [(start, end, PLACEHOLDER["phone"]) for start, end, _ in numbers_in(text, region)]
     for m in _RUN.finditer(text):
         run = m.group(0).rstrip(" \t\n-.()")
+        if len(run) < MIN_DIGITS:  # too short for deobfuscating or squeezing to change it
+            continue
         if _squeeze_digit_runs(deobfuscate(run)) != run and phones(run, region):
             spans.append((m.start(), m.start() + len(run), PLACEHOLDER["phone"]))
     spans += [(m.start(), m.end(), PLACEHOLDER["email"]) for m in EMAIL.finditer(text)]

@@ -10,6 +10,7 @@ the new run skips ads already stored and fetches the rest.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -185,6 +186,9 @@ def run_crawl(username: str, deployment_id: int, options: CrawlOptions | None = 
         )
     process = CrawlerProcess(config.build(ctx, str(logs / f"run-{ctx.run_id}.log")))
     process.crawl(AdSpider, known=extra["known"])
+    # What start-up built (modules, mapped tables, settings) lives as long as the process:
+    # frozen, it is no longer traversed by every full collection during the crawl.
+    gc.freeze()
     process.start()
     summary = finish(ctx, bool(extra["resumed"]))
     if summary.finish_reason == "store_failed":

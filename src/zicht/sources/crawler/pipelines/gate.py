@@ -25,6 +25,8 @@ from zicht.sources.crawler.items import AdItem, Event
 from zicht.sources.crawler.minimise import MinimisationProfile, for_deployment
 
 TRACKED = AD_FIELDS  # every field of the ad record; a field is hashed only when kept
+# What json.dumps(value, sort_keys=True, ensure_ascii=False) builds on every call, built once.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class PrivacyGate:
         return ad
 
     def keyed_hash(self, name: str, value: object) -> str:
-        canonical = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        canonical = _CANONICAL.encode(value)
         return self.pseudonymiser.pseudonymise(f"field:{name}", canonical).digest[:32]
 
 

@@ -17,6 +17,7 @@ from parsel import Selector
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from zicht.errors import ConfigurationError, InvalidInput
+from zicht.sources.crawler.selectors import strings
 
 HERE = Path(__file__).parent
 FIELDS = ("title", "text", "advertiser", "city", "age", "prices", "posted", "contact")
@@ -98,10 +99,8 @@ class SiteProfile(BaseModel):
 
 
 def select(page: Selector, selector: str) -> list[str]:
-    """Strings a CSS (with ::text / ::attr) or XPath selector yields."""
-    if selector.startswith(("/", "(", "./")):
-        return [str(v) for v in page.xpath(selector).getall()]
-    return [str(v) for v in page.css(selector).getall()]
+    """Strings a CSS (with ::text / ::attr) or XPath selector yields, as parsel's `getall()`."""
+    return strings(page.root, selector)
 
 
 def load(source: str | Path) -> SiteProfile:
