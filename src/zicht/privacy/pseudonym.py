@@ -7,7 +7,6 @@ a new key can be introduced while old pseudonyms stay findable.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,7 +52,7 @@ class Pseudonymiser:
         except KeyError:
             raise ConfigurationError(f"unknown pseudonym key {key_id!r}") from None
         message = f"{kind}\x1f{value}".encode()
-        return Pseudonym(key_id, hmac.new(key, message, hashlib.sha256).hexdigest())
+        return Pseudonym(key_id, hmac.digest(key, message, "sha256").hex())
 
     def all_pseudonyms(self, kind: str, value: str) -> list[Pseudonym]:
         """The value's pseudonym under every key: what a lookup must search for."""
