@@ -41,6 +41,19 @@ def test_batch_hashing_equals_one_text_at_a_time(texts: list[str]) -> None:
             assert values == pytest.approx(1 / np.sqrt(len(values)))
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="abcXYZ 0123\t\né.'", max_size=30), min_size=1, max_size=8))
+def test_hashing_in_small_chunks_gives_the_same_n_grams(texts: list[str]) -> None:
+    # The batch is hashed a chunk of positions at a time; n-grams across a chunk's end
+    # and chunks shorter than an n-gram must come out as in one piece.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ngrams, "CHUNK", 7)
+        matrix = ngrams.transform(texts, 2**10)
+    for row, text in enumerate(texts):
+        got = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+        assert sorted(got.tolist()) == reference(text, 2**10)
+
+
 def test_folding_matches_case_accents_and_white_space() -> None:
     matrix = ngrams.transform(["Café\tNoir", "cafe noir"], 2**12)
     first, second = (sorted(matrix[i].indices.tolist()) for i in range(2))

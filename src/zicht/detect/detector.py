@@ -29,6 +29,8 @@ class Detector:
             dict(model.weights) if model else {i.id: i.weight for i in self.taxonomy.indicators}
         )
         self._coefficients = model.indicator_coefficients() if model else {}
+        # As the explanation shows them: rounded once, not per document.
+        self._rounded = {i: round(c, 4) for i, c in self._coefficients.items()}
 
     @classmethod
     def load(cls, model_path: Path | None = None, taxonomy: Taxonomy | None = None) -> Detector:
@@ -54,38 +56,48 @@ class Detector:
         results: list[Analysis] = []
         for offset in range(0, len(texts), BATCH):
             chunk, analyses = texts[offset : offset + BATCH], weighed[offset : offset + BATCH]
-            scores, forms = self.model.predict(chunk, analyses)
-            # Python floats once per batch: reading numpy arrays element by element is slow.
-            for analysis, score, form_row in zip(
-                analyses, scores.tolist(), forms.tolist(), strict=True
-            ):
-                results.append(self._with_model(analysis, score, form_row))
+            results.extend(self._with_model(analyses, *self.model.predict(chunk, analyses)))
         return results
 
-    def _with_model(self, analysis: Analysis, score: float, form_row: Any) -> Analysis:
+    def _with_model(self, analyses: Sequence[Analysis], scores: Any, forms: Any) -> list[Analysis]:
+        """The batch's analyses with the model's score, form scores and form.
+
+        Form scores and the most likely form come out of the batch's arrays in one step
+        each; Python floats are read once per batch (element-wise numpy reads are slow).
+        """
+        import numpy as np
+
         assert self.model is not None
         names = self.model.forms or ["other"]
-        probabilities = {name: float(p) for name, p in zip(names, form_row, strict=False)}
-        form_scores = {form: score * probabilities.get(form, 0.0) for form in FORMS}
-        form = None
-        fired = {hit.indicator for hit in analysis.hits if hit.counted}
-        if fired or score >= 0.5:
-            form = (
-                max(probabilities, key=lambda f: probabilities[f])
-                if self.model.forms
-                else analysis.form
+        # P(form) of each of FORMS per document; a form the model does not know has 0.
+        known = [names.index(form) if form in names else -1 for form in FORMS]
+        form_probabilities = np.zeros((len(analyses), len(FORMS)))
+        for column, source in enumerate(known):
+            if 0 <= source < forms.shape[1]:
+                form_probabilities[:, column] = forms[:, source]
+        form_rows = (scores[:, None] * form_probabilities).tolist()
+        best = [names[i] for i in np.argmax(forms[:, : len(names)], axis=1).tolist()]
+        method, rounded, by_model = self.method, self._rounded, bool(self.model.forms)
+        results = []
+        for analysis, score, form_row, likely in zip(
+            analyses, scores.tolist(), form_rows, best, strict=True
+        ):
+            fired = {hit.indicator for hit in analysis.hits if hit.counted}
+            form = None
+            if fired or score >= 0.5:
+                form = likely if by_model else analysis.form
+            results.append(
+                Analysis(
+                    score,
+                    form,
+                    dict(zip(FORMS, form_row, strict=True)),
+                    analysis.hits,
+                    analysis.contributions,
+                    method,
+                    {i: rounded.get(i, 0.0) for i in sorted(fired)} if fired else {},
+                )
             )
-        return Analysis(
-            score=score,
-            form=form,
-            form_scores=form_scores,
-            hits=analysis.hits,
-            contributions=analysis.contributions,
-            method=self.method,
-            model_contributions={
-                i: round(self._coefficients.get(i, 0.0), 4) for i in sorted(fired)
-            },
-        )
+        return results
 
 
 def train(

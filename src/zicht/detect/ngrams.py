@@ -25,6 +25,12 @@ _PRIME = np.uint32(0x01000193)  # FNV-1a's 32-bit prime
 _MIX = np.uint32(0x9E3779B1)  # golden-ratio multiplier spreads the low bits
 _SHIFT = np.uint32(15)
 _COMBINING = (0x300, 0x36F)
+# ASCII folded in one C pass: lower case, and every kind of white space (below 33) a space.
+_ASCII_FOLD = bytes(
+    32 if byte < 33 else byte + 32 if 65 <= byte <= 90 else byte for byte in range(256)
+)
+# Positions hashed per step: a chunk's few uint32 buffers fit in a 1 MB L2 cache.
+CHUNK = 1 << 16
 
 
 def codes(text: str) -> Any:
@@ -49,8 +55,8 @@ def _batch_codes(texts: Sequence[str]) -> tuple[Any, Any]:
     """
     joined = "".join(texts)
     if joined.isascii():
-        points = np.frombuffer(joined.lower().encode("ascii"), dtype=np.uint8).astype(np.uint32)
-        points[points < 33] = 32
+        folded = joined.encode("ascii").translate(_ASCII_FOLD)
+        points = np.frombuffer(folded, dtype=np.uint8).astype(np.uint32)
         lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
         return points, lengths
     parts = [codes(text) for text in texts]
@@ -81,6 +87,31 @@ def _valid(lengths: Any, total: int) -> Any:
     return (left[:, None] >= np.asarray(SIZES, dtype=np.int32)[None, :]).ravel()
 
 
+def _hash_into(grid: Any, points: Any, n_features: int) -> None:
+    """Hash the n-grams starting at each of grid's positions; `points` runs past them.
+
+    In place on buffers the size of a chunk: each step is a pass over its arrays, and
+    a chunk's arrays stay in the cache where the whole batch's would not.
+    """
+    hashes, mixed, spare = points.copy(), np.empty_like(points), np.empty_like(points)
+    rows, mask = len(grid), np.uint32(n_features - 1)
+    with np.errstate(over="ignore"):
+        for n in range(2, max(SIZES) + 1):
+            size = len(points) - n + 1
+            if size <= 0:
+                return  # shorter than n: no n-grams of this size or longer
+            head, out, shifted = hashes[:size], mixed[:size], spare[:size]
+            np.multiply(head, _PRIME, out=head)
+            np.add(head, points[n - 1 :], out=head)
+            if n in SIZES:
+                np.bitwise_xor(head, np.uint32(n), out=out)
+                np.multiply(out, _MIX, out=out)
+                np.right_shift(out, _SHIFT, out=shifted)
+                np.bitwise_xor(out, shifted, out=out)
+                keep = min(size, rows)
+                np.bitwise_and(out[:keep], mask, out=grid[:keep, SIZES.index(n)])
+
+
 def transform(texts: Sequence[str], n_features: int) -> Any:
     """One CSR row per text: counts of hashed 3-5 character n-grams, scaled per document."""
     from scipy import sparse
@@ -92,17 +123,12 @@ def transform(texts: Sequence[str], n_features: int) -> Any:
         return sparse.csr_matrix((len(texts), n_features), dtype=np.float64)
     total = len(points)
     # One row per position, one column per size: read row-major, a document's n-grams are
-    # contiguous, so dropping the ones that run past its end keeps the CSR layout.
-    grid = np.zeros((total, len(SIZES)), dtype=np.uint32)
-    hashes = points.copy()
-    with np.errstate(over="ignore"):
-        for n in range(2, max(SIZES) + 1):
-            hashes = hashes[:-1] * _PRIME + points[n - 1 :]
-            if n in SIZES:
-                grid[: len(hashes), SIZES.index(n)] = (hashes ^ np.uint32(n)) * _MIX
+    # contiguous, so dropping the ones that run past its end keeps the CSR layout. Cells
+    # past the batch's end are never written: `_valid` drops them.
+    grid = np.empty((total, len(SIZES)), dtype=np.uint32)
+    for low in range(0, total, CHUNK):
+        _hash_into(grid[low : low + CHUNK], points[low : low + CHUNK + max(SIZES) - 1], n_features)
     mixed = grid.ravel()[_valid(lengths, total)]
-    mixed ^= mixed >> _SHIFT
-    mixed &= np.uint32(n_features - 1)
     indices = mixed.view(np.int32)  # below 2**31: the same numbers, in scipy's index type
     per_doc = sum(np.maximum(lengths - n + 1, 0) for n in SIZES)
     indptr = np.concatenate(([0], np.cumsum(per_doc)))
