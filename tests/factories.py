@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from zicht.accounts import service
-from zicht.domain import User
+from zicht.domain import Deployment, User
 
 PASSWORD = "correct horse battery"
 
@@ -46,3 +46,23 @@ def chain(session: Session) -> Chain:
         counsellor=user(session, "cor", "Fier", "helpline", "counsellor"),
         admin=user(session, "adm", "Beheer", "registry", "admin"),
     )
+
+
+def crawl_run(session: Session, deployment: Deployment, *, status: str = "running") -> int:
+    """A crawl run of the deployment, started by ana, to store crawled ads under; its id."""
+    from zicht.store.db import utcnow
+    from zicht.store.tables import CrawlRunRow
+
+    run = CrawlRunRow(
+        deployment_id=deployment.id,
+        org_id=deployment.org_id,
+        started_by="ana",
+        mode="crawl",
+        frontier="local",
+        status=status,
+        started_at=utcnow(),
+        counts={},
+    )
+    session.add(run)
+    session.flush()
+    return run.id

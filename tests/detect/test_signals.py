@@ -166,11 +166,13 @@ def test_a_receiving_organisation_works_the_routed_signal_and_feedback_goes_to_t
             send_signal(s, get_user(s, "ana"), queue[0], municipality="Schiedm")
         with pytest.raises(NotFound):  # another organisation's document
             send_signal(s, get_user(s, "olga"), queue[0], municipality="Schiedam")
+        with pytest.raises(InvalidInput, match=r"no organisation is declared .* RE06"):
+            send_signal(s, get_user(s, "ana"), queue[0], municipality="Den Haag")
         with pytest.raises(InvalidInput, match="no signals"):
             send_signal(s, get_user(s, "ana"), queue[2], municipality="Schiedam")
         sent = send_signal(s, get_user(s, "ana"), queue[0], municipality="Schiedam")
         assert sent.to_org_id == get_user(s, "olga").org_id
-        assert [status for _, _, status in sent_to(s, queue[0])] == ["sent"]
+        assert sent_to(s, queue[0]) == [("Politie Rotterdam", "sent")]
     with database.session() as s, pytest.raises(Conflict, match="already sent"):
         send_signal(s, get_user(s, "ana"), queue[0], municipality="Rotterdam")
     with database.session() as s:

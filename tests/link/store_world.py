@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tests import factories
 from tests.sources.crawler.conftest import World, make_world
 from zicht.domain import Deployment
 from zicht.privacy.pseudonym import Pseudonymiser
@@ -20,7 +21,6 @@ from zicht.sources.crawler.pipelines.gate import PrivacyGate
 from zicht.sources.crawler.storage import store_batch
 from zicht.store import Database
 from zicht.store.db import utcnow
-from zicht.store.tables import CrawlRunRow
 
 
 def item(row: dict[str, Any], site: str) -> AdItem:
@@ -52,13 +52,8 @@ def store_rows(
     changed); returns crawled ad id -> gold network."""
     site = deployment.domains[0]
     with db.session() as s:
-        run = CrawlRunRow(
-            deployment_id=deployment.id, org_id=deployment.org_id, started_by="ana",
-            mode="crawl", frontier="local", status="finished", started_at=utcnow(), counts={},
-        )  # fmt: skip
-        s.add(run)
-        s.flush()
-        ctx = CrawlContext(deployment=deployment, actor="ana", org_name="x", run_id=run.id)
+        run_id = factories.crawl_run(s, deployment, status="finished")
+        ctx = CrawlContext(deployment=deployment, actor="ana", org_name="x", run_id=run_id)
         gate = PrivacyGate(ctx, Pseudonymiser.from_settings())
         items = [item(r, site) for r in rows]
         for fetched in items:

@@ -11,25 +11,25 @@ status as feedback, like any other referral.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from zicht.accounts.scoping import not_found
 from zicht.domain import Referral, ReferralStatus, User
-from zicht.errors import Conflict, InvalidInput
+from zicht.errors import Conflict, InvalidInput, NotFound
 from zicht.route.referrals import record_sent
 from zicht.route.units import team_for_municipality
 from zicht.store.db import utcnow
-from zicht.store.tables import DocumentRow, ReferralRow, SignalRow
+from zicht.store.tables import DocumentRow, OrganisationRow, ReferralRow, SignalRow
 
 RECORD = "document"
 PLACE_FIELDS = ("municipality", "city")
 
 
-def place_of(document: DocumentRow) -> str | None:
-    """The municipality a document names: a mutation's municipality, an ad's city."""
-    fields = document.fields or {}
+def place_of(fields: dict[str, Any]) -> str | None:
+    """The municipality a document's fields name: a mutation's municipality, an ad's city."""
     for name in PLACE_FIELDS:
         value = fields.get(name)
         if isinstance(value, str) and value.strip():
@@ -51,13 +51,18 @@ def send_signal(
         raise not_found(session, user, RECORD, document_id)
     if session.scalar(select(SignalRow.id).where(SignalRow.document_id == document.id)) is None:
         raise InvalidInput(f"document {document_id} has no signals to send")
-    place = (municipality or "").strip() or place_of(document)
+    place = (municipality or "").strip() or place_of(document.fields or {})
     if place is None:
         raise InvalidInput(
             f"document {document_id} names no municipality; give the one where the "
             "victim lives or where the exploitation takes place"
         )
-    team = team_for_municipality(session, place)
+    try:
+        team = team_for_municipality(session, place)
+    except NotFound as undeclared:
+        # The place is known but no AVIM team is declared for its unit: the sender can act on
+        # that message (another municipality, or ask an admin), so it is bad input, not a 404.
+        raise InvalidInput(undeclared.message) from None
     if team.id == user.org_id:
         raise InvalidInput(f"document {document_id} is already with {team.name}, the AVIM team")
     if session.scalar(
@@ -74,11 +79,12 @@ def send_signal(
     )
 
 
-def sent_to(session: Session, document_id: int) -> list[tuple[int, int, str]]:
-    """The referrals of a document's signal: (referral id, receiving org id, status)."""
+def sent_to(session: Session, document_id: int) -> list[tuple[str, str]]:
+    """Where a document's signal went: (receiving organisation's name, referral status)."""
     rows = session.execute(
-        select(ReferralRow.id, ReferralRow.to_org_id, ReferralRow.status)
+        select(OrganisationRow.name, ReferralRow.status)
+        .join(OrganisationRow, OrganisationRow.id == ReferralRow.to_org_id)
         .where(ReferralRow.record_type == RECORD, ReferralRow.record_id == document_id)
         .order_by(ReferralRow.id)
     ).all()
-    return [(row[0], row[1], row[2]) for row in rows]
+    return [(name, status) for name, status in rows]

@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
+from tests import factories
 from tests.sources.crawler.conftest import MOCK_PROFILE, World, crawl, make_world
 from tests.sources.crawler.mockserver import MockServer
 from tests.sources.crawler.test_crawl import CONTRACT_KEYS, dump
@@ -24,8 +25,7 @@ from zicht.sources.crawler.minimise import ALWAYS
 from zicht.sources.crawler.pipelines.gate import PrivacyGate
 from zicht.sources.crawler.storage import store_batch
 from zicht.store import Database
-from zicht.store.db import utcnow
-from zicht.store.tables import AdVersionRow, CrawledAdRow, CrawlRunRow, DocumentRow, IdentifierRow
+from zicht.store.tables import AdVersionRow, CrawledAdRow, DocumentRow, IdentifierRow
 
 KINDS = {"phones": "phone", "emails": "email", "handles": "handle", "images": "image"}
 ITEM = AdItem(
@@ -117,18 +117,7 @@ def test_hashes_of_fields_no_longer_kept_are_dropped_without_a_new_version(
     world = make_world(database)
     d = world.deployment("ads.example.nl")
     with database.session() as s:
-        run = CrawlRunRow(
-            deployment_id=d.id,
-            org_id=d.org_id,
-            started_by="ana",
-            mode="crawl",
-            frontier="local",
-            status="running",
-            started_at=utcnow(),
-            counts={},
-        )
-        s.add(run)
-        s.flush()
+        run_id = factories.crawl_run(s, d)
     keyring = Pseudonymiser({"k1": "a test key of enough length"}, "k1")
 
     def store(keep: tuple[str, ...]) -> dict[str, int]:
@@ -136,7 +125,7 @@ def test_hashes_of_fields_no_longer_kept_are_dropped_without_a_new_version(
             deployment=replace(d, minimisation=Minimisation(keep)),
             actor="ana",
             org_name="Politie",
-            run_id=run.id,
+            run_id=run_id,
         )
         with database.session() as s:
             return dict(store_batch(s, ctx, [PrivacyGate(ctx, keyring).admit(replace(ITEM))]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from tests import factories
 from tests.sources.crawler.conftest import make_world
 
 from zicht.privacy import audit
@@ -13,7 +14,7 @@ from zicht.sources.crawler.pipelines.gate import PrivacyGate
 from zicht.sources.crawler.storage import store_batch
 from zicht.store import Database
 from zicht.store.db import utcnow
-from zicht.store.tables import AdVersionRow, CrawlRunRow, DocumentRow, IdentifierRow
+from zicht.store.tables import AdVersionRow, DocumentRow, IdentifierRow
 
 URL = "http://127.0.0.1:9/ad/1"
 
@@ -38,19 +39,8 @@ def test_versions_are_stored_once_each(database: Database) -> None:
     world = make_world(database)
     d = world.deployment("127.0.0.1:9")
     with database.session() as s:
-        run = CrawlRunRow(
-            deployment_id=d.id,
-            org_id=d.org_id,
-            started_by="ana",
-            mode="crawl",
-            frontier="local",
-            status="running",
-            started_at=utcnow(),
-            counts={},
-        )
-        s.add(run)
-        s.flush()
-        ctx = CrawlContext(deployment=d, actor="ana", org_name="Politie Amsterdam", run_id=run.id)
+        run_id = factories.crawl_run(s, d)
+        ctx = CrawlContext(deployment=d, actor="ana", org_name="Politie Amsterdam", run_id=run_id)
     gate = PrivacyGate(ctx, Pseudonymiser.from_settings())
 
     def store(*items: AdItem) -> dict[str, int]:

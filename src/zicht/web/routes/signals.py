@@ -18,9 +18,8 @@ from zicht.detect import feedback as feedback_service
 from zicht.detect import review, signals
 from zicht.detect.taxonomy import default_taxonomy
 from zicht.domain import Role
-from zicht.errors import InvalidInput, NotFound
+from zicht.errors import InvalidInput
 from zicht.route import signals as routing
-from zicht.store.tables import OrganisationRow
 from zicht.web.auth import CurrentUser, DbSession
 from zicht.web.i18n import language
 from zicht.web.navigation import Page, register
@@ -85,8 +84,6 @@ def _document_page(
     status_code: int = 200,
 ) -> Response:
     view = signals.open_document(db, user, document_id)
-    names = {org.id: org.name for org in db.query(OrganisationRow)}
-    sent = [(names[to], status) for _, to, status in routing.sent_to(db, document_id)]
     return render(
         request,
         "signals/document.html",
@@ -98,11 +95,8 @@ def _document_page(
             "route_error": route_error,
             "values": values or {"form": view.item.form or ""},
             "own": view.org_id == user.org_id,
-            "sent": sent,
-            "place": (values or {}).get("municipality")
-            or view.fields.get("municipality")
-            or view.fields.get("city")
-            or "",
+            "sent": routing.sent_to(db, document_id),
+            "place": (values or {}).get("municipality") or routing.place_of(view.fields) or "",
         },
         status_code=status_code,
     )
@@ -147,9 +141,7 @@ def send(
     values = {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
     try:
         routing.send_signal(db, user, document_id, municipality=values.get("municipality"))
-    except (InvalidInput, NotFound) as error:
-        if isinstance(error, NotFound) and "AVIM" not in error.message:
-            raise
+    except InvalidInput as error:
         db.rollback()
         return _document_page(
             request,
