@@ -12,12 +12,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(CORE): $(BIN)/python pyproject.toml
+$(CORE): $(BIN)/python pyproject.toml setup.py src/zicht/detect/_scan.pyx
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $(CORE)
 
 # The test extras, plus system packages the tests drive (Debian's Chromium).
-$(TEST): $(BIN)/python pyproject.toml scripts/system-deps.sh
+$(TEST): $(BIN)/python pyproject.toml setup.py src/zicht/detect/_scan.pyx scripts/system-deps.sh
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	bash scripts/system-deps.sh
 	@touch $(TEST) $(CORE)
@@ -31,8 +31,8 @@ test: $(TEST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(TEST)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks setup.py
+	$(BIN)/ruff format --check src tests benchmarks setup.py
 	$(BIN)/mypy
 
 bench: $(TEST)

@@ -3,7 +3,9 @@
 `data/golden_analyses.json` holds the analyses that the detector gave before its
 hot paths were rewritten (benchmark documents, every taxonomy pattern behind
 negation and reporting cues, leetspeak, accents, spelt-out letters); the negation
-check is held, on random text, to the plain reading it replaced.
+check is held, on random text, to the plain reading it replaced. The compiled
+scanner (`_scan.pyx`) is held to the Python definitions it stands in for, and
+the golden analyses are read both ways.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zicht.detect import Detector, negation
+from zicht.detect import Detector, candidates, negation, scan
+from zicht.detect.matcher import Matcher
 
 GOLDEN = Path(__file__).parent / "data" / "golden_analyses.json"
 HIT_FIELDS = (
@@ -47,7 +50,34 @@ def _compact(analysis: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def test_a_sample_of_documents_gives_the_analyses_it_gave_before() -> None:
+def _compiled() -> Any:
+    """The compiled scanner; building it is part of `make install` (a C compiler is at hand)."""
+    try:
+        from zicht.detect import _scan
+    except ImportError as missing:  # pragma: no cover - says what to do, then fails
+        pytest.fail(f"the compiled scanner is not built ({missing}): run `make install`")
+    return _scan
+
+
+def test_the_detector_runs_on_the_compiled_scanner() -> None:
+    _compiled()
+    assert scan.COMPILED
+    assert scan.assess is _compiled().assess
+
+
+@pytest.fixture(params=["compiled", "python"])
+def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test on the compiled scanner and again on the Python definitions."""
+    if request.param == "python":
+        monkeypatch.setattr(scan, "assess", negation.assess)
+        monkeypatch.setattr(scan, "candidates", candidates.candidates)
+    else:
+        monkeypatch.setattr(scan, "assess", _compiled().assess)
+        monkeypatch.setattr(scan, "candidates", _compiled().candidates)
+    return str(request.param)
+
+
+def test_a_sample_of_documents_gives_the_analyses_it_gave_before(implementation: str) -> None:
     rows = json.loads(GOLDEN.read_text(encoding="utf-8"))
     detector = Detector()
     analyses = detector.analyse_many([row["text"] for row in rows])
@@ -118,7 +148,24 @@ def test_negation_reads_as_it_did(pieces: list[str], data: st.DataObject) -> Non
     text = " ".join(pieces)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert negation.assess(text, start, end) == _reference(text, start, end)
+    expected = _reference(text, start, end)
+    assert negation.assess(text, start, end) == expected
+    assert _compiled().assess(text, start, end) == expected
+
+
+# Any text at all, joined from the pieces above and arbitrary characters (accents, other
+# scripts, white space of every kind), so the compiled scanner meets what Python meets.
+ANY_TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map(
+    lambda parts: "".join(parts)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ANY_TEXT, st.data())
+def test_compiled_negation_reads_any_text_as_python_does(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text) + 3))
+    assert _compiled().assess(text, start, end) == negation.assess(text, start, end)
 
 
 @pytest.mark.parametrize("start", [0, 5, 79, 80, 81, 120])
@@ -126,3 +173,38 @@ def test_a_long_clause_is_cut_where_it_was(start: int) -> None:
     text = ("geenx niet " * 20)[:start] + "dwang werd niet vastgesteld"
     end = start + len("dwang")
     assert negation.assess(text, start, end) == _reference(text, start, end)
+    assert _compiled().assess(text, start, end) == _reference(text, start, end)
+
+
+MATCHER = Matcher()
+# Keys of the automaton (every fifth; and those of prefix patterns such as "blackmail*" on
+# their own, or they would rarely be drawn), with letters, digits and marks around them.
+KEYS = MATCHER._keys[::5]
+PREFIX_KEYS = [
+    key
+    for key, (entries, _) in zip(MATCHER._keys, MATCHER._values, strict=True)
+    if any(prefix for *_, prefix in entries)
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(KEYS),
+            st.sampled_from(PREFIX_KEYS),
+            st.sampled_from(PIECES),
+            st.text(alphabet="a9 .é'-\u00a0", min_size=1, max_size=3),
+            st.text(max_size=4),
+        ),
+        max_size=60,
+    )
+)
+def test_compiled_candidates_are_pythons(parts: list[str]) -> None:
+    folded = "".join(parts)
+    matches = MATCHER._automaton.find_matches_as_indexes(folded, overlapping=True)
+    windows_c: dict[int, list[tuple[int, int]]] = {}
+    windows_py: dict[int, list[tuple[int, int]]] = {}
+    found = _compiled().candidates(list(matches), MATCHER._values, folded, windows_c)
+    assert found == candidates.candidates(list(matches), MATCHER._values, folded, windows_py)
+    assert windows_c == windows_py
