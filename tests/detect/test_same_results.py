@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zicht.detect import Detector, candidates, negation, scan
+from zicht.detect import Detector, candidates, explain, negation, scan
 from zicht.detect.matcher import Matcher
 
 GOLDEN = Path(__file__).parent / "data" / "golden_analyses.json"
@@ -61,19 +61,26 @@ def _compiled() -> Any:
 
 def test_the_detector_runs_on_the_compiled_scanner() -> None:
     _compiled()
+    from zicht.detect import _explain
+
     assert scan.COMPILED
     assert scan.assess is _compiled().assess
+    assert scan.explain is _explain.explain
+    assert scan.explain is not explain.explain
+
+
+def _use_python(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(scan, "assess", negation.assess)
+    patch.setattr(scan, "candidates", candidates.candidates)
+    patch.setattr(scan, "explain", explain.explain)
 
 
 @pytest.fixture(params=["compiled", "python"])
 def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run a test on the compiled scanner and again on the Python definitions."""
+    _compiled()
     if request.param == "python":
-        monkeypatch.setattr(scan, "assess", negation.assess)
-        monkeypatch.setattr(scan, "candidates", candidates.candidates)
-    else:
-        monkeypatch.setattr(scan, "assess", _compiled().assess)
-        monkeypatch.setattr(scan, "candidates", _compiled().candidates)
+        _use_python(monkeypatch)
     return str(request.param)
 
 
@@ -208,3 +215,23 @@ def test_compiled_candidates_are_pythons(parts: list[str]) -> None:
     found = _compiled().candidates(list(matches), MATCHER._values, folded, windows_c)
     assert found == candidates.candidates(list(matches), MATCHER._values, folded, windows_py)
     assert windows_c == windows_py
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(KEYS),
+            st.sampled_from(PIECES),
+            st.sampled_from(["NEW in TOWN", "l0verb0y", "É", "ß", "\t", "  ", "ﬁ", "€ 25"]),
+            st.text(max_size=4),
+        ),
+        max_size=50,
+    ).map(" ".join)
+)
+def test_compiled_matching_finds_what_python_finds(text: str) -> None:
+    """The whole find: candidates, negation and the per-hit verdicts, spans mapped back."""
+    compiled = MATCHER.find(text)
+    with pytest.MonkeyPatch.context() as patch:
+        _use_python(patch)
+        assert MATCHER.find(text) == compiled, "a stale build? run `make install`"

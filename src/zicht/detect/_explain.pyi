@@ -1,0 +1,1 @@
+from zicht.detect.explain import explain as explain
