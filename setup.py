@@ -7,8 +7,11 @@ Both are optional: without a C compiler zicht installs and runs the same Python.
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
-compiled = [
-    Extension("zicht.detect._scan", ["src/zicht/detect/_scan.pyx"], optional=True),
-    Extension("zicht.detect._explain", ["src/zicht/detect/explain.py"], optional=True),
+sources = [
+    Extension("zicht.detect._scan", ["src/zicht/detect/_scan.pyx"]),
+    Extension("zicht.detect._explain", ["src/zicht/detect/explain.py"]),
 ]
-setup(ext_modules=cythonize(compiled, compiler_directives={"language_level": "3"}))
+compiled = cythonize(sources, compiler_directives={"language_level": "3"})
+for extension in compiled:
+    extension.optional = True  # set after cythonize, which does not carry it over
+setup(ext_modules=compiled)
