@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from zicht.detect import model as model_io
-from zicht.detect.matcher import Matcher
+from zicht.detect.matcher import matcher_for
 from zicht.detect.model import DetectModel, Example
 from zicht.detect.scorer import FORMS, Analysis, score_hits
 from zicht.detect.taxonomy import Taxonomy, default_taxonomy
@@ -23,7 +23,7 @@ BATCH = 256
 class Detector:
     def __init__(self, taxonomy: Taxonomy | None = None, model: DetectModel | None = None) -> None:
         self.taxonomy = taxonomy or default_taxonomy()
-        self.matcher = Matcher(self.taxonomy)
+        self.matcher = matcher_for(self.taxonomy)
         self.model = model
         self.weights = (
             dict(model.weights) if model else {i.id: i.weight for i in self.taxonomy.indicators}

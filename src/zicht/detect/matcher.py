@@ -125,3 +125,17 @@ class Matcher:
         return [
             h._replace(suppressed=reason) if h.indicator in risky and h.counted else h for h in hits
         ]
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def matcher_for(taxonomy: Taxonomy) -> Matcher:
+    """The matcher of a taxonomy, compiled once: compiling takes half a second, and
+    training alone builds three detectors. A matcher is read-only, so one serves all."""
+    found = _MATCHERS.get(id(taxonomy))
+    if found is None or found.taxonomy is not taxonomy:
+        if len(_MATCHERS) >= 8:  # a few taxonomies at most (tests make their own)
+            _MATCHERS.clear()
+        found = _MATCHERS[id(taxonomy)] = Matcher(taxonomy)
+    return found

@@ -22,6 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from zicht.errors import ConfigurationError
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "indicators.yaml"
+# libyaml's parser where PyYAML was built with it (its wheels are): the same safe loading,
+# a fifth of the time, which every `zicht detect` pays at start-up.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 UPPER_SNAKE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")
 FormName = Literal["sexual", "labour", "criminal", "other"]
 Family = Literal["general", "sexual", "labour", "criminal", "minors", "ad"]
@@ -176,7 +179,7 @@ def default_taxonomy() -> Taxonomy:
 
 def _load(path: Path) -> Taxonomy:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
     except FileNotFoundError:
         raise ConfigurationError(f"indicator taxonomy {path} does not exist") from None
     except yaml.YAMLError as exc:
