@@ -5,8 +5,8 @@ from __future__ import annotations
 from tests.chat.conftest import seed
 from tests.chat.test_closing import NOW, ended, form
 from zicht.chat import closing
-from zicht.chat.people import yearly_figures
-from zicht.figures.annual.chat import count_chat, publish_chat
+from zicht.chat.people import count_people, yearly_figures
+from zicht.figures.annual.chat import publish_chat
 from zicht.store.db import Database
 
 
@@ -38,7 +38,7 @@ def _chats(database: Database) -> None:
 def test_chat_counts_agree_with_the_chat_s_own_figures(sqlite_database: Database) -> None:
     _chats(sqlite_database)
     with sqlite_database.session() as s:
-        counts = count_chat(s, NOW.year)
+        counts = count_people(s, NOW.year)
         theirs = yearly_figures(s, NOW.year)
     assert (counts.visitors, counts.trafficking, counts.victims, counts.parent) == (15, 12, 5, 4)
     assert theirs["unique_visitors"] == counts.visitors
@@ -51,7 +51,7 @@ def test_chat_counts_agree_with_the_chat_s_own_figures(sqlite_database: Database
 def test_small_chat_counts_and_their_shares_are_hidden(sqlite_database: Database) -> None:
     _chats(sqlite_database)
     with sqlite_database.session() as s:
-        shown = publish_chat(count_chat(s, NOW.year), threshold=10)
+        shown = publish_chat(count_people(s, NOW.year), threshold=10)
     assert shown.victims == "<10" and shown.share_victims is None
     assert shown.parent == "<10" and shown.share_parent is None
     # 15 visitors, 12 of them about trafficking: 3 others would follow, so one more is hidden.

@@ -135,3 +135,21 @@ def test_every_figures_text_exists_in_both_languages() -> None:
             for value in values:
                 assert label(key, value), (key, value)
         assert label("region", "unknown") and label("region", "RE01") != "RE01"
+
+
+def test_a_count_entered_for_the_first_months_is_forecast(
+    client: TestClient, database: Database
+) -> None:
+    """The forecast's inputs come from the query string the same way on every figures route."""
+    with database.session() as s:
+        build(s)
+    log_in(client, "adm")
+    entered = client.get("/figures/2025/data.json?target=40&months=6&count=20").json()
+    assert entered["forecast_entered"] is True
+    assert entered["forecast"]["target"] == 40
+    registrations = client.get("/figures/2025/data.json?target=40&months=6").json()
+    assert registrations["forecast_entered"] is False  # a count needs its months, and back
+    page = client.get("/figures?year=2025&target=40&months=6&count=20")
+    assert "charts.json?target=40&amp;months=6&amp;count=20" in page.text
+    for wrong in ("months=13", "months=0", "count=-1", "target=-5"):
+        assert client.get(f"/figures/2025/data.json?{wrong}").status_code == 422, wrong

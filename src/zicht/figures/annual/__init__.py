@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from zicht.chat.people import count_people
 from zicht.errors import InvalidInput
-from zicht.figures.annual.chat import ChatFigures, count_chat, publish_chat
+from zicht.figures.annual.chat import ChatFigures, publish_chat
 from zicht.figures.annual.extract import read_referrals, read_registrations
 from zicht.figures.annual.publish import DEFAULT_THRESHOLD, PublishedTable, publish_year
 from zicht.figures.annual.queries import count_years
@@ -136,7 +137,7 @@ def annual_figures(
         years=years,
         tables=tables,
         dark=dark,
-        chat=publish_chat(count_chat(session, year), threshold),
+        chat=publish_chat(count_people(session, year), threshold),
         forecast=(
             forecast(entered[0], entered[1], target=target)
             if entered is not None

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
-from zicht.chat.people import ChatCounts, count_people
+from zicht.chat.people import ChatCounts
 from zicht.figures.annual.publish import DEFAULT_THRESHOLD, Cell, System
 
 SOURCE = (
@@ -44,11 +42,6 @@ class ChatFigures:
             "share_victims_themselves": self.share_victims,
             "share_naming_a_parent": self.share_parent,
         }
-
-
-def count_chat(session: Session, year: int) -> ChatCounts:
-    """The chat's own count of people (`zicht.chat.people`), so both pages agree."""
-    return count_people(session, year)
 
 
 def publish_chat(counts: ChatCounts, threshold: int = DEFAULT_THRESHOLD) -> ChatFigures:

@@ -7,11 +7,12 @@ as JSON by `static/figures.js` (no inline script under the strict CSP).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from zicht.figures import charts
@@ -26,7 +27,6 @@ router = APIRouter(include_in_schema=False)
 register(Page("figures", "/figures", ALL_ROLES))
 
 Year = Annotated[int, Query(ge=1990, le=2100)]
-Target = Annotated[int | None, Query(ge=0)]
 PathYear = Annotated[int, Path(ge=1990, le=2100)]
 
 
@@ -35,28 +35,43 @@ def default_year() -> int:
     return date.today().year - 1
 
 
-Months = Annotated[int | None, Query(ge=1, le=12)]
-Count = Annotated[int | None, Query(ge=0)]
+@dataclass(frozen=True)
+class ForecastInputs:
+    """The forecast's inputs from the query string, the same on every figures route:
+    the police's target, and a count entered for the first months of the year."""
+
+    target: Annotated[int | None, Query(ge=0)] = None
+    months: Annotated[int | None, Query(ge=1, le=12)] = None
+    count: Annotated[int | None, Query(ge=0)] = None
+
+    @property
+    def entered(self) -> tuple[int, int] | None:
+        """The count entered so far, when months and count are both given."""
+        if self.months is None or self.count is None:
+            return None
+        return self.months, self.count
+
+    @property
+    def query(self) -> str:
+        """The inputs as a query string, for links and the charts' fetch."""
+        given = {"target": self.target, "months": self.months, "count": self.count}
+        return urlencode({k: v for k, v in given.items() if v is not None})
+
+
+ForecastQuery = Annotated[ForecastInputs, Depends()]
 
 
 def _figures(
-    db: DbSession,
-    user: CurrentUser,
-    year: int,
-    target: int | None,
-    months: int | None = None,
-    count: int | None = None,
+    db: DbSession, user: CurrentUser, year: int, forecast: ForecastInputs
 ) -> AnnualFigures:
-    """The forecast is of a count entered when months and count are both given."""
-    entered = (months, count) if months is not None and count is not None else None
     return annual_figures(
-        db, year, actor=user.username, org_id=user.org_id, target=target, entered=entered
+        db,
+        year,
+        actor=user.username,
+        org_id=user.org_id,
+        target=forecast.target,
+        entered=forecast.entered,
     )
-
-
-def _query(target: int | None, months: int | None, count: int | None) -> str:
-    given = {"target": target, "months": months, "count": count}
-    return urlencode({k: v for k, v in given.items() if v is not None})
 
 
 @router.get("/figures")
@@ -64,23 +79,21 @@ def figures_page(
     request: Request,
     db: DbSession,
     user: CurrentUser,
+    forecast: ForecastQuery,
     year: Year | None = None,
-    target: Target = None,
-    months: Months = None,
-    count: Count = None,
 ) -> Response:
     year = year or default_year()
-    figures = _figures(db, user, year, target, months, count)
+    figures = _figures(db, user, year, forecast)
     t = translator(language(request))
-    query = _query(target, months, count)
+    query = forecast.query
     return render(
         request,
         "figures/page.html",
         {
             "figures": figures,
-            "target": target,
-            "months": months,
-            "count": count,
+            "target": forecast.target,
+            "months": forecast.months,
+            "count": forecast.count,
             "query": query,
             "label": labeller(t),
             "choices": sorted({*figures.years, year, default_year()}, reverse=True),
@@ -98,11 +111,9 @@ def figures_charts(
     db: DbSession,
     user: CurrentUser,
     year: PathYear,
-    target: Target = None,
-    months: Months = None,
-    count: Count = None,
+    forecast: ForecastQuery,
 ) -> JSONResponse:
-    figures = _figures(db, user, year, target, months, count)
+    figures = _figures(db, user, year, forecast)
     return JSONResponse(charts.all_charts(figures, translator(language(request))))
 
 
@@ -111,11 +122,9 @@ def figures_data(
     db: DbSession,
     user: CurrentUser,
     year: PathYear,
-    target: Target = None,
-    months: Months = None,
-    count: Count = None,
+    forecast: ForecastQuery,
 ) -> JSONResponse:
-    return JSONResponse(_figures(db, user, year, target, months, count).as_dict())
+    return JSONResponse(_figures(db, user, year, forecast).as_dict())
 
 
 @router.get("/figures/{year}/report.html")
@@ -124,13 +133,11 @@ def figures_report(
     db: DbSession,
     user: CurrentUser,
     year: PathYear,
-    target: Target = None,
-    months: Months = None,
-    count: Count = None,
+    forecast: ForecastQuery,
 ) -> HTMLResponse:
     from zicht.figures.report import render_report
 
-    figures = _figures(db, user, year, target, months, count)
+    figures = _figures(db, user, year, forecast)
     html = render_report(figures, lang=language(request))
     return HTMLResponse(
         html, headers={"Content-Disposition": f'attachment; filename="zicht-figures-{year}.html"'}
