@@ -131,3 +131,21 @@ def test_the_installed_command_runs_in_a_fresh_home(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1 and done.stderr == "error: organisation 'OM' exists already\n"
+
+
+def test_importing_the_cli_leaves_the_heavy_libraries_unloaded() -> None:
+    # Every `zicht ...`, `zicht --help` included, pays for what `zicht.cli` imports:
+    # the database and password hashing belong inside the commands that use them.
+    heavy = ("sqlalchemy", "argon2")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys, zicht.cli; print(' '.join(m for m in {heavy!r} if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

@@ -10,12 +10,15 @@ on the app below; heavy libraries are imported inside the commands so that
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 from typer.exceptions import TyperException
 
 from zicht.errors import ZichtError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="zicht",
@@ -52,7 +55,12 @@ COMMAND_MODULES = (
 for _name in COMMAND_MODULES:
     import_module(_name)
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+def _stderr() -> Console:
+    """Where a failed command says why; rich is imported only when it is needed."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,10 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, standalone_mode=False)
     except ZichtError as error:
-        err.print(f"error: {error.message}", markup=False)
+        _stderr().print(f"error: {error.message}", markup=False)
         return 1
     except typer.Abort:
-        err.print("error: aborted", markup=False)
+        _stderr().print("error: aborted", markup=False)
         return 1
     except TyperException as exc:  # usage errors: a click-style message and exit code 2
         show = getattr(exc, "show", None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from zicht.accounts import service
 from zicht.cli import app
 from zicht.commands.common import read_password_stdin, unit_of_work
 from zicht.errors import InvalidInput
@@ -25,6 +24,8 @@ def org_add(
     ),
 ) -> None:
     """Add an organisation."""
+    from zicht.accounts import service
+
     with unit_of_work() as session:
         org = service.add_org(session, name, kind)
     typer.echo(f"organisation {org.name} ({org.kind.value}) added with id {org.id}")
@@ -33,6 +34,8 @@ def org_add(
 @org_app.command("list")
 def org_list() -> None:
     """List organisations."""
+    from zicht.accounts import service
+
     with unit_of_work() as session:
         for org in service.list_orgs(session):
             typer.echo(f"{org.id}\t{org.kind.value}\t{org.name}")
@@ -50,6 +53,8 @@ def user_add(
     ),
 ) -> None:
     """Add a user to an organisation with a role."""
+    from zicht.accounts import service
+
     if not password_stdin:
         raise InvalidInput("give the password on standard input with --password-stdin")
     password = read_password_stdin()

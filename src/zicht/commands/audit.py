@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import typer
-from sqlalchemy import select
 
 from zicht.cli import app
 from zicht.commands.common import unit_of_work
 from zicht.errors import ZichtError
-from zicht.privacy import audit
-from zicht.store.tables import AuditRow
 
 audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
@@ -22,6 +19,8 @@ class AuditChainBroken(ZichtError):
 @audit_app.command("verify")
 def verify() -> None:
     """Recompute the hash chain; names the first entry that was altered or removed."""
+    from zicht.privacy import audit
+
     with unit_of_work() as session:
         report = audit.verify(session)
     if not report.ok:
@@ -32,6 +31,10 @@ def verify() -> None:
 @audit_app.command("list")
 def list_(last: int = typer.Option(20, "--last")) -> None:
     """The newest entries (local administration)."""
+    from sqlalchemy import select
+
+    from zicht.store.tables import AuditRow
+
     with unit_of_work() as session:
         rows = session.scalars(select(AuditRow).order_by(AuditRow.seq.desc()).limit(last)).all()
     for row in reversed(rows):

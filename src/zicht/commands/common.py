@@ -5,17 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from zicht.accounts.service import get_user
-from zicht.domain import User
 from zicht.errors import InvalidInput
-from zicht.store import get_database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from zicht.domain import User
 
 
 @contextmanager
 def unit_of_work() -> Iterator[Session]:
+    from zicht.store import get_database
+
     with get_database().session() as session:
         yield session
 
@@ -23,6 +26,8 @@ def unit_of_work() -> Iterator[Session]:
 @contextmanager
 def acting_as(username: str) -> Iterator[tuple[Session, User]]:
     """A transaction in which the named user acts, so the audit log names them."""
+    from zicht.accounts.service import get_user
+
     with unit_of_work() as session:
         yield session, get_user(session, username)
 

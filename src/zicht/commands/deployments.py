@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from zicht.cli import app
 from zicht.commands.common import acting_as
-from zicht.domain import Deployment, Politeness
 from zicht.domain.deployment import AD_FIELDS, DEFAULT_AD_FIELDS
-from zicht.privacy import deployments
-from zicht.store.db import utcnow
+
+if TYPE_CHECKING:
+    from zicht.domain import Deployment
 
 deployment_app = typer.Typer(
     help="Deployments: the legal frame of a collection.", no_args_is_help=True
@@ -53,6 +55,9 @@ def create(
     ),
 ) -> None:
     """Draft a deployment and submit it for authorisation; prints its id on the last line."""
+    from zicht.domain import Politeness
+    from zicht.privacy import deployments
+
     with acting_as(as_user) as (session, user):
         deployment = deployments.create(
             session,
@@ -83,6 +88,8 @@ def create(
 @deployment_app.command("authorise")
 def authorise(deployment_id: int, as_user: str = AS) -> None:
     """Authorise a submitted draft (a prosecutor of the prosecution service it was sent to)."""
+    from zicht.privacy import deployments
+
     with acting_as(as_user) as (session, user):
         deployment = deployments.authorise(session, user, deployment_id)
     assert deployment.valid_until is not None
@@ -96,6 +103,8 @@ def revoke(
     deployment_id: int, as_user: str = AS, reason: str = typer.Option("", "--reason")
 ) -> None:
     """Revoke a deployment: no further collection under it."""
+    from zicht.privacy import deployments
+
     with acting_as(as_user) as (session, user):
         deployment = deployments.revoke(session, user, deployment_id, reason)
     typer.echo(f"deployment {deployment.id} revoked")
@@ -104,6 +113,9 @@ def revoke(
 @deployment_app.command("list")
 def list_(as_user: str = AS) -> None:
     """The deployments the user's organisation holds or reviews."""
+    from zicht.privacy import deployments
+    from zicht.store.db import utcnow
+
     with acting_as(as_user) as (session, user):
         rows = deployments.list_visible(session, user)
     now = utcnow()
@@ -114,6 +126,8 @@ def list_(as_user: str = AS) -> None:
 @deployment_app.command("show")
 def show(deployment_id: int, as_user: str = AS) -> None:
     """Everything the prosecutor sees before authorising."""
+    from zicht.privacy import deployments
+
     with acting_as(as_user) as (session, user):
         d = deployments.get(session, user, deployment_id)
     for line in describe(d):
@@ -121,6 +135,8 @@ def show(deployment_id: int, as_user: str = AS) -> None:
 
 
 def describe(d: Deployment) -> list[str]:
+    from zicht.store.db import utcnow
+
     deviations = d.politeness.deviations() or ["none"]
     m = d.minimisation
     widened = f" (beyond the strict default: {', '.join(m.widenings())})" if m.widenings() else ""

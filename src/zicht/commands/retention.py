@@ -9,7 +9,6 @@ import typer
 
 from zicht.cli import app
 from zicht.commands.common import unit_of_work
-from zicht.privacy import retention
 
 # Modules whose retention rules the job must run: each registers with `@retention.rule`.
 RULE_MODULES = (
@@ -26,6 +25,8 @@ app.add_typer(retention_app, name="retention")
 @retention_app.command("run")
 def run() -> None:
     """Delete every record past its retention and audit how much was deleted."""
+    from zicht.privacy import retention
+
     for module in RULE_MODULES:
         import_module(module)
     with unit_of_work() as session:
