@@ -68,7 +68,9 @@ def wire(chat_app: FastAPI) -> Iterator[TestClient]:
 
 def drain(wire: TestClient) -> None:
     """Wait until the hub has written every message so far."""
-    wire.portal.call(wire.app.state.chat_hub.drain)  # type: ignore[attr-defined, union-attr]
+    assert wire.portal is not None and isinstance(wire.app, FastAPI)
+    hub: Hub = wire.app.state.chat_hub
+    wire.portal.call(hub.drain)
 
 
 @pytest.fixture

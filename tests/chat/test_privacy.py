@@ -11,6 +11,7 @@ import httpx
 from fastapi.testclient import TestClient
 from sqlalchemy import String, Text, inspect, select, text
 from websockets.sync.client import connect
+from websockets.typing import Origin
 
 from tests.chat.conftest import seed
 from tests.e2e.server import serve
@@ -52,12 +53,12 @@ def test_the_real_server_keeps_no_address_in_its_log_or_its_database(tmp_path: P
         assert httpx.get(f"{server.url}/chat?lang=pl", timeout=10).status_code == 200
         assert httpx.get(f"{server.url}/weer", timeout=10).status_code == 200
         ws_url = server.url.replace("http", "ws") + "/chat/ws"
-        with connect(ws_url, origin=server.url) as ws:  # type: ignore[arg-type]
+        with connect(ws_url, origin=Origin(server.url)) as ws:
             ws.send(json.dumps({"type": "hello", "lang": "pl"}))
             welcome = json.loads(ws.recv(timeout=10))
             ws.send(json.dumps({"type": "msg", "cid": "a", "body": "pomocy, mieszkam w Amsterdam"}))
             assert json.loads(ws.recv(timeout=10))["seq"] == 1
-        with connect(ws_url, origin=server.url) as ws:  # type: ignore[arg-type]
+        with connect(ws_url, origin=Origin(server.url)) as ws:
             ws.send(json.dumps({"type": "hello", "token": welcome["token"], "after": 0}))
             assert json.loads(ws.recv(timeout=10))["resumed"] is True
             ws.send(json.dumps({"type": "leave"}))

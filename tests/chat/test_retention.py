@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from tests.chat.conftest import seed
 from zicht.chat import closing, store
@@ -24,22 +25,23 @@ from zicht.store.tables import (
 START = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 
 
-def conversation(session: object, org_id: int, when: datetime, n: int) -> int:
-    cid = store.create(session, token=f"t{n}", lang="en", visitor=None, now=when)  # type: ignore[arg-type]
+def conversation(session: Session, org_id: int, when: datetime, n: int) -> int:
+    cid = store.create(session, token=f"t{n}", lang="en", visitor=None, now=when)
     store.save_messages(
         session,
-        [  # type: ignore[arg-type]
+        [
             store.StoredMessage(cid, 1, "visitor", None, "my boss keeps my passport", when),
             store.StoredMessage(cid, 2, "counsellor", "cor", "I am sorry to hear that", when),
         ],
     )
-    row = session.get(ChatConversationRow, cid)  # type: ignore[attr-defined]
+    row = session.get(ChatConversationRow, cid)
+    assert row is not None
     row.status, row.org_id, row.counsellor = "ended", org_id, "cor"
     session.add(
         ChatTransferRow(
             conversation_id=cid,
             from_user="cor",
-            to_user="cas",  # type: ignore[attr-defined]
+            to_user="cas",
             note="a note",
             at=when,
         )

@@ -36,7 +36,7 @@ def test_the_demo_sets_up_the_chain_and_is_idempotent(sqlite_database: Database)
             # The pipeline ran: the site was crawled, mutations imported, signals stored.
             kinds = Counter(session.scalars(select(DocumentRow.kind)))
             assert kinds == {"ad": 60, "mutation": 20}
-            assert session.scalar(select(func.count()).select_from(SignalRow)) > 0
+            assert session.scalars(select(func.count()).select_from(SignalRow)).one() > 0
     finally:
         context.site.stop()
     again = build(3, 60, 0, Console(quiet=True), **sizes)

@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ def gold(path: Path, examples: list[Example]) -> Path:
     )
 
 
-INPUT = [
+INPUT: list[dict[str, Any]] = [
     {"id": "m1", "text": "Ze zegt dat ze niet vrij is en haar pooier regelt de klanten.",
      "kind": "mutation", "lang": "nl"},
     {"id": 2, "text": "She is NOT new in town, no pimp.", "kind": "ad"},

@@ -63,7 +63,9 @@ def test_profiling_cue_alone_scores_nothing(detector: Detector) -> None:
 def test_explanation_lists_every_hit_and_contribution(detector: Detector) -> None:
     explanation = detector.analyse("Er is geen dwang, maar zij moet klanten ontvangen.").explain()
     assert explanation["method"] == "weights"
-    hits = {h["indicator"]: h for h in explanation["hits"]}  # type: ignore[union-attr,index]
+    listed, contributions = explanation["hits"], explanation["contributions"]
+    assert isinstance(listed, list) and isinstance(contributions, list)
+    hits = {h["indicator"]: h for h in listed}
     assert hits["COERCION_GENERAL"]["counted"] is False
     assert hits["FORCED_PROSTITUTION"]["counted"] is True
-    assert [c["indicator"] for c in explanation["contributions"]] == ["FORCED_PROSTITUTION"]  # type: ignore[union-attr,index]
+    assert [c["indicator"] for c in contributions] == ["FORCED_PROSTITUTION"]

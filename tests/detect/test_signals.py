@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from tests import factories
 from zicht.accounts.service import get_user
@@ -186,7 +186,7 @@ def test_a_receiving_organisation_works_the_routed_signal_and_feedback_goes_to_t
             get_user(s, "olga").org_id,
             get_user(s, "ana").org_id,
         )
-        s.execute(ReferralRow.__table__.update().values(status="declined"))
+        s.execute(update(ReferralRow).values(status="declined"))
     with database.session() as s:
         assert list_signals(s, get_user(s, "olga"), status=None) == []
         with pytest.raises(NotFound):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from zicht.errors import InvalidInput
 from zicht.figures.mse import parse_captures, read_captures
 
 
-def test_reads_a_table_and_fills_missing_combinations_with_zero(tmp_path):
+def test_reads_a_table_and_fills_missing_combinations_with_zero(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("A,B,C,count\n1,0,0,12\n0,1,1,3\n1,1,1,1\n")
     table = read_captures(path)
@@ -41,13 +42,13 @@ def test_reads_a_table_and_fills_missing_combinations_with_zero(tmp_path):
         ("A,B,count\n1,0,0\n0,1,0\n", "every count is zero"),
     ],
 )
-def test_malformed_files_are_refused_with_line_and_reason(text, expected):
+def test_malformed_files_are_refused_with_line_and_reason(text: str, expected: str) -> None:
     with pytest.raises(InvalidInput) as error:
         parse_captures(text, source="c.csv")
     assert expected in error.value.message
 
 
-def test_strata_are_read_separately_and_duplicates_name_the_stratum():
+def test_strata_are_read_separately_and_duplicates_name_the_stratum() -> None:
     text = "form,A,B,count\nsexual,1,0,5\nsexual,0,1,4\nsexual,1,1,2\nlabour,1,0,3\nlabour,1,1,1\n"
     tables = parse_captures(text, source="c.csv", stratum="form")
     assert set(tables) == {"sexual", "labour"}
@@ -69,7 +70,7 @@ def test_strata_are_read_separately_and_duplicates_name_the_stratum():
         ).map(lambda rows: (t, rows))
     )
 )
-def test_valid_tables_round_trip(case):
+def test_valid_tables_round_trip(case: tuple[int, dict[tuple[int, ...], int]]) -> None:
     t, rows = case
     names = [f"L{j}" for j in range(t)]
     text = ",".join([*names, "n"]) + "\n"
@@ -87,6 +88,6 @@ def test_valid_tables_round_trip(case):
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet='01,-.ab \n"', max_size=80))
-def test_garbage_is_refused_cleanly(text):
+def test_garbage_is_refused_cleanly(text: str) -> None:
     with contextlib.suppress(InvalidInput):
         parse_captures(text, source="c.csv")

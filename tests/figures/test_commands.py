@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from zicht.cli import main
+from zicht.figures.mse.captures import CaptureTable
 from zicht.figures.mse.simulate import simulate
 
 CONTRACT = {"observed", "estimate", "ci_low", "ci_high", "model", "criterion"}
 
 
-def write_captures(path, table, stratum=None):
+def write_captures(path: Path, table: CaptureTable, stratum: tuple[str, str] | None = None) -> None:
     rows = [",".join([*([stratum[0]] if stratum else []), *table.lists, "count"])]
     for pattern, n in zip(table.patterns, table.counts, strict=True):
         if n:
@@ -18,7 +22,7 @@ def write_captures(path, table, stratum=None):
     path.write_text("\n".join(rows) + "\n")
 
 
-def test_estimate_prints_the_contract(tmp_path, capsys):
+def test_estimate_prints_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "captures.csv"
     write_captures(path, simulate(2000, [0.2, 0.3, 0.25], dependent=[(0, 1, 0.6)], seed=5))
     code = main(["estimate", str(path), "--criterion", "bic", "--bootstrap", "100", "--seed", "3"])
@@ -33,7 +37,7 @@ def test_estimate_prints_the_contract(tmp_path, capsys):
     assert again == 0 and json.loads(capsys.readouterr().out) == out
 
 
-def test_estimate_by_stratum(tmp_path, capsys):
+def test_estimate_by_stratum(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "captures.csv"
     write_captures(path, simulate(1500, [0.3, 0.3, 0.3], seed=1), stratum=("age", "adult"))
     minors = tmp_path / "minors.csv"
@@ -45,7 +49,7 @@ def test_estimate_by_stratum(tmp_path, capsys):
     assert set(out["strata"]["minor"]) >= CONTRACT
 
 
-def test_estimate_errors_are_one_line(tmp_path, capsys):
+def test_estimate_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("A,B,count\n1,0,10\n0,1,5\n")
     assert main(["estimate", str(path)]) == 1
@@ -57,7 +61,7 @@ def test_estimate_errors_are_one_line(tmp_path, capsys):
     assert "cannot read captures file" in capsys.readouterr().err
 
 
-def test_forecast_prints_the_contract(tmp_path, capsys):
+def test_forecast_prints_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["forecast", "--months-observed", "9", "--count", "124", "--target", "190"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert {"forecast", "low", "high"} <= set(out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -9,7 +11,7 @@ from zicht.errors import InvalidInput
 from zicht.figures.forecast import MonthCount, forecast, read_history
 
 
-def test_the_governments_example():
+def test_the_governments_example() -> None:
     """124 suspects by the end of September: a forecast of 160 to 170 for the year."""
     result = forecast(9, 124, target=190)
     assert result.forecast == pytest.approx(124 * 12 / 9, abs=1)
@@ -19,7 +21,7 @@ def test_the_governments_example():
     assert result.as_dict()["target_likely_met"] is False
 
 
-def test_interval_covers_simulated_years_at_about_its_level():
+def test_interval_covers_simulated_years_at_about_its_level() -> None:
     rng = np.random.default_rng(1)
     months = rng.poisson(14, size=(400, 12))
     hits = 0
@@ -29,7 +31,7 @@ def test_interval_covers_simulated_years_at_about_its_level():
     assert 0.92 <= hits / len(months) <= 0.995
 
 
-def test_history_brings_seasonality_and_overdispersion():
+def test_history_brings_seasonality_and_overdispersion() -> None:
     rng = np.random.default_rng(2)
     shape = np.array([6, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26], dtype=float)
     history = [
@@ -45,7 +47,7 @@ def test_history_brings_seasonality_and_overdispersion():
     assert seasonal.high - seasonal.low > flat.high - flat.low
 
 
-def test_refusals_and_the_full_year():
+def test_refusals_and_the_full_year() -> None:
     with pytest.raises(InvalidInput, match="months observed must be 1 to 12"):
         forecast(0, 10)
     with pytest.raises(InvalidInput, match="count must be 0 or more"):
@@ -56,7 +58,7 @@ def test_refusals_and_the_full_year():
     assert (year.forecast, year.low, year.high, year.p_target_met) == (190, 190, 190, 1.0)
 
 
-def test_history_file_errors_name_the_line(tmp_path):
+def test_history_file_errors_name_the_line(tmp_path: Path) -> None:
     path = tmp_path / "h.csv"
     path.write_text("year,month,count\n2024,1,5\n2024,13,5\n")
     with pytest.raises(InvalidInput, match="line 3: month 13 is not 1 to 12"):

@@ -11,7 +11,7 @@ from zicht.figures.mse.simulate import simulate
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_irls_agrees_with_statsmodels(seed):
+def test_irls_agrees_with_statsmodels(seed: int) -> None:
     table = simulate(3000, [0.1, 0.2, 0.15, 0.3, 0.12], dependent=[(0, 2, 0.4)], seed=seed)
     y = table.counts.astype(float)
     xs = np.stack(
@@ -29,7 +29,7 @@ def test_irls_agrees_with_statsmodels(seed):
     np.testing.assert_allclose(fit_batch(main, y).beta, fit_statsmodels(main, y).beta, rtol=1e-6)
 
 
-def test_whole_selection_agrees_with_statsmodels():
+def test_whole_selection_agrees_with_statsmodels() -> None:
     table = simulate(4000, [0.15, 0.2, 0.1, 0.25], dependent=[(1, 3, 0.6)], seed=7)
     for criterion in ("aic", "bic"):
         ours = select_model(table, criterion)
@@ -38,7 +38,7 @@ def test_whole_selection_agrees_with_statsmodels():
         assert ours.total == pytest.approx(reference.total, rel=1e-6)
 
 
-def test_existence_check_on_known_cases():
+def test_existence_check_on_known_cases() -> None:
     # Two lists that never overlap: the independence model has no finite estimate.
     apart = from_combinations(["A", "B"], [((1, 0), 10), ((0, 1), 5)])
     assert not mle_exists(design(apart.patterns, []), apart.counts.astype(float))
@@ -54,7 +54,7 @@ def test_existence_check_on_known_cases():
     assert not mle_exists(design(table.patterns, [(0, 2)]), y)
 
 
-def test_a_fit_heading_for_the_boundary_does_not_disturb_the_others():
+def test_a_fit_heading_for_the_boundary_does_not_disturb_the_others() -> None:
     table = from_combinations(
         ["A", "B", "C"],
         [((1, 0, 0), 40), ((0, 1, 0), 30), ((0, 0, 1), 20), ((1, 1, 0), 8), ((0, 1, 1), 6)],

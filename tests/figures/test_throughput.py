@@ -29,7 +29,7 @@ def simulated_cases(n: int, seed: int) -> tuple[list[Case], list[int]]:
     return cases, finished_days
 
 
-def test_open_cases_count_and_the_median_is_not_biased_low():
+def test_open_cases_count_and_the_median_is_not_biased_low() -> None:
     cases, finished_days = simulated_cases(3000, seed=1)
     (figures,) = throughput(cases, as_of=AS_OF, spans=[("report", "judgment")])
     assert figures.year == 2023 and figures.cases == 3000 and figures.open > 300
@@ -41,7 +41,7 @@ def test_open_cases_count_and_the_median_is_not_biased_low():
     assert np.median(finished_days) < 0.85 * true[50]
 
 
-def test_percentiles_not_reached_are_none():
+def test_percentiles_not_reached_are_none() -> None:
     cases = [
         Case("a", {"report": date(2024, 12, 1), "judgment": date(2024, 12, 10)}),
         *(Case(f"open-{i}", {"report": date(2024, 12, 1)}) for i in range(5)),
@@ -51,7 +51,7 @@ def test_percentiles_not_reached_are_none():
     assert (figures.finished, figures.open) == (1, 5)
 
 
-def test_consecutive_stages_by_year_and_skipped_stages():
+def test_consecutive_stages_by_year_and_skipped_stages() -> None:
     cases = [
         Case("1", {"signal": date(2023, 3, 1), "referral": date(2023, 3, 11)}),
         Case("2", {"signal": date(2024, 3, 1), "referral": date(2024, 3, 21)}),
@@ -68,7 +68,7 @@ def test_consecutive_stages_by_year_and_skipped_stages():
     assert first.days[50] == 10
 
 
-def test_bad_cases_are_refused_by_name():
+def test_bad_cases_are_refused_by_name() -> None:
     with pytest.raises(InvalidInput, match="case x: judgment on 2024-01-01 is before report"):
         throughput(
             [Case("x", {"report": date(2024, 2, 1), "judgment": date(2024, 1, 1)})], as_of=AS_OF

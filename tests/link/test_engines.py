@@ -27,6 +27,7 @@ def test_spark_and_python_engines_agree(spark: Any) -> None:
     assert result.network_of == python.network_of
     assert [r["score"] for r in result.rows()] == [r["score"] for r in python.rows()]
     assert sorted(i.key for i in result.ignored) == sorted(i.key for i in python.ignored)
+    assert result.template_labels is not None and python.template_labels is not None
     assert np.array_equal(result.template_labels, python.template_labels)
     assert len({n for n in result.network_of}) < len(ads)  # there were networks to find
 

@@ -67,7 +67,7 @@ def test_networks_of_pseudonymised_ads_are_found_and_stored_without_raw_values(
         values = [e.via for e in edges] + [h.via for h in hubs]
         assert all(e.raw_value is None for e in edges) and all(h.raw_value is None for h in hubs)
         assert not any(E164.search(v) for v in values)
-        assert s.scalar(select(func.count()).select_from(NetworkTemplateRow)) > 0
+        assert s.scalars(select(func.count()).select_from(NetworkTemplateRow)).one() > 0
         entry = s.scalar(select(AuditRow).where(AuditRow.action == "link.run"))
         assert entry is not None and entry.record_id == str(run_id)
 
@@ -138,7 +138,7 @@ def test_networks_are_listed_by_score(sqlite_database: Database) -> None:
         run = queries.get_run(s, world.chain.analyst)
         assert run is not None
         rows = queries.networks(s, world.chain.analyst, run)
-        members = defaultdict(int)
+        members: defaultdict[int, int] = defaultdict(int)
         for m in s.scalars(select(NetworkMemberRow)):
             members[m.network_id] += 1
     assert len(rows) == run.networks > 0

@@ -124,8 +124,8 @@ def test_a_removed_entry_is_named(
 
 
 def test_cli_verify_reports_tampering_with_exit_code(
-    database: Database, attacker: Callable[[], None], capsys
-) -> None:  # type: ignore[no-untyped-def]
+    database: Database, attacker: Callable[[], None], capsys: pytest.CaptureFixture[str]
+) -> None:
     _write(database, 4)
     assert main(["audit", "verify"]) == 0
     assert "intact: 4 entries" in capsys.readouterr().out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from tests import factories
 from zicht.domain import DeploymentStatus
@@ -52,9 +52,7 @@ def test_nobody_authorises_their_own_draft(database: Database) -> None:
     from zicht.store.tables import UserRow
 
     with database.session() as s:
-        s.execute(
-            UserRow.__table__.update().where(UserRow.username == "piet").values(username="piet")
-        )
+        s.execute(update(UserRow).where(UserRow.username == "piet").values(username="piet"))
         row = s.get(deployments.DeploymentRow, d.id)
         assert row is not None
         row.created_by = "piet"

@@ -58,6 +58,7 @@ def test_import_csv_stores_documents_and_signals(
             "OFFENCE_ON_INSTRUCTION",
             "STREET_DEBT",
         }
+        assert doc.text is not None
         for signal in signals:
             for span in signal.evidence:
                 assert doc.text[span["start"] : span["end"]] == span["text"]

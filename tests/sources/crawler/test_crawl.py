@@ -70,7 +70,7 @@ def test_crawl_stores_minimised_ads_with_pseudonyms_only(
         assert s.scalar(select(func.count()).where(IdentifierRow.raw_value.is_not(None))) == 0
         # every stored page is in the audit log, and the chain still verifies
         stored = s.scalars(select(AuditRow.record_id).where(AuditRow.action == "crawl.store")).all()
-        assert sorted(stored) == sorted(str(doc.id) for doc in docs)
+        assert sorted(stored, key=str) == sorted(str(doc.id) for doc in docs)
         assert audit.verify(s).ok
         run = s.scalars(select(CrawlRunRow)).one()
         assert run.status == "finished" and run.counts["appeared"] == len(ads)

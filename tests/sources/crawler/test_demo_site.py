@@ -39,7 +39,10 @@ def test_demo_site_crawl_and_recrawl_follow_the_ground_truth(
     online = {ad.id: ad for ad in truth.ads if ad.on(day0) is not None}
     with world.db.session() as s:
         docs = s.scalars(select(DocumentRow)).all()
-        by_ad = {doc.external_ref.rsplit("/", 1)[1].split("#")[0]: doc for doc in docs}
+        by_ad: dict[str, DocumentRow] = {}
+        for doc in docs:
+            assert doc.external_ref is not None
+            by_ad[doc.external_ref.rsplit("/", 1)[1].split("#")[0]] = doc
         phones = set(
             s.scalars(select(IdentifierRow.pseudonym).where(IdentifierRow.kind == "phone"))
         )

@@ -53,13 +53,13 @@ def test_every_robustness_case_is_an_error_with_a_reason(
     )
     assert result.returncode == 0, result.stderr
     with world.db.session() as s:
-        errors = {}
+        errors: dict[str, CrawlErrorRow] = {}
         for e in s.scalars(select(CrawlErrorRow)):
             errors.setdefault(e.url.replace(mock_site.url, ""), e)
-        texts = {
-            doc.external_ref.split(mock_site.url, 1)[1].split("#")[0]: doc.text or ""
-            for doc in s.scalars(select(DocumentRow))
-        }
+        texts: dict[str, str] = {}
+        for doc in s.scalars(select(DocumentRow)):
+            assert doc.external_ref is not None
+            texts[doc.external_ref.split(mock_site.url, 1)[1].split("#")[0]] = doc.text or ""
         run = s.scalars(select(CrawlRunRow)).one()
     problems = []
     for path, reason in EXPECTED.items():
