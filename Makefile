@@ -12,12 +12,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(CORE): $(BIN)/python pyproject.toml setup.py src/zicht/detect/_scan.pyx src/zicht/detect/explain.py
+$(CORE): $(BIN)/python pyproject.toml setup.py src/zicht/detect/_scan.pyx src/zicht/detect/_hashing.pyx src/zicht/detect/explain.py
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $(CORE)
 
 # The test extras, plus system packages the tests drive (Debian's Chromium).
-$(TEST): $(BIN)/python pyproject.toml setup.py src/zicht/detect/_scan.pyx src/zicht/detect/explain.py scripts/system-deps.sh
+$(TEST): $(BIN)/python pyproject.toml setup.py src/zicht/detect/_scan.pyx src/zicht/detect/_hashing.pyx src/zicht/detect/explain.py scripts/system-deps.sh
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	bash scripts/system-deps.sh
 	@touch $(TEST) $(CORE)

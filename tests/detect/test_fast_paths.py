@@ -75,6 +75,10 @@ def test_the_stacked_model_predicts_what_scikit_learn_predicts() -> None:
     split_score, split_forms = linear.predict_parts(plan, *model.features.parts(texts, analyses))
     assert split_score == pytest.approx(score, abs=1e-12)
     assert split_forms == pytest.approx(forms, abs=1e-12)
+    # Hashed and multiplied in one pass: the same numbers as the matrix product, bit for bit.
+    dense = model.features.dense(texts, analyses)
+    direct = linear.predict_texts(plan, dense, model.features.masked(texts, analyses))
+    assert np.array_equal(direct[0], split_score) and np.array_equal(direct[1], split_forms)
     assert model.predict(texts, analyses)[0] == pytest.approx(score, abs=1e-12)
     # A model of another shape keeps scikit-learn's own path.
     assert linear.compile_plan(object(), None) is None
@@ -99,3 +103,39 @@ def test_the_dense_features_are_the_indicators_and_the_logit_scores() -> None:
         fired = {model.features.index[hit.indicator] for hit in analysis.signals}
         assert {int(i) for i in np.flatnonzero(dense[row, :base])} == fired
         assert dense[row, base] == features._logit(analysis.score) / 4.0
+
+
+def _compiled_hashing() -> object:
+    try:
+        from zicht.detect import _hashing
+    except ImportError as missing:  # pragma: no cover - says what to do, then fails
+        pytest.fail(f"the compiled n-gram product is not built ({missing}): run `make install`")
+    return _hashing
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.text(max_size=60), min_size=1, max_size=8),
+    st.sampled_from([2**4, 2**10, 2**16]),
+    st.integers(1, 7),
+    st.integers(0, 2**32 - 1),
+)
+def test_the_one_pass_product_is_the_matrix_product(
+    texts: list[str], n_features: int, width: int, seed: int
+) -> None:
+    _compiled_hashing()
+    weights = np.random.default_rng(seed).normal(size=(n_features, width))
+    expected = ngrams.transform(texts, n_features) @ weights
+    got = ngrams.product(texts, weights)
+    assert got.shape == (len(texts), width)
+    assert np.array_equal(got, expected), "a stale build? run `make install`"
+
+
+def test_the_one_pass_product_without_the_compiled_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    weights = np.random.default_rng(3).normal(size=(2**10, 3))
+    texts = ["Nieuw in de stad, net 18", "", "Café"]
+    compiled = ngrams.product(texts, weights)
+    monkeypatch.setattr(ngrams, "_compiled", lambda: None)
+    assert np.array_equal(ngrams.product(texts, weights), compiled)

@@ -45,7 +45,7 @@ class FeatureBuilder:
         self.indicator_ids = list(indicator_ids)
         # Profiling-risk cues (nationality, origin) are blanked out of the text before the
         # n-grams see it, so the model cannot learn them behind the taxonomy's back.
-        self.masked = frozenset(masked)
+        self.masked_ids = frozenset(masked)
         self.index = {name: i for i, name in enumerate(self.indicator_ids)}
         self.ngrams = ngrams
 
@@ -65,14 +65,22 @@ class FeatureBuilder:
     def parts(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> tuple[Any, Any]:
         """The dense block (indicators, weight scores) and the n-gram CSR block (or None).
 
-        Prediction multiplies the two blocks separately, which spares stacking them. The
-        per-form weight scores give the form classifier the taxonomy's own view of which
-        form the evidence points to, which holds across wordings better than n-grams.
+        The per-form weight scores give the form classifier the taxonomy's own view of
+        which form the evidence points to, which holds across wordings better than n-grams.
+        """
+        grams = None
+        if self.ngrams:
+            grams = ngrams.transform(self.masked(texts, analyses), NGRAM_FEATURES)
+        return self.dense(texts, analyses), grams
+
+    def dense(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> Any:
+        """The dense block: which indicators fired, and the logits of the weight scores.
+
+        The batch as one array: the fired indicators set by one fancy-indexed store, the
+        weight scores' logits as one column block (math.log, as `_logit` reads them).
         """
         import numpy as np
 
-        # The batch as one array: the fired indicators set by one fancy-indexed store,
-        # the weight scores' logits as one column block (math.log, as `_logit` reads them).
         base = len(self.indicator_ids)
         index = self.index
         rows: list[int] = []
@@ -88,16 +96,14 @@ class FeatureBuilder:
         dense = np.zeros((len(texts), self.dense_width), dtype=np.float64)
         dense[rows, columns] = 1.0
         dense[:, base:] = _logits(probabilities).reshape(len(texts), 1 + len(FORMS)) / 4.0
-        grams = None
-        if self.ngrams:
-            grams = ngrams.transform(self._mask(texts, analyses), NGRAM_FEATURES)
-        return dense, grams
+        return dense
 
-    def _mask(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> list[str]:
+    def masked(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> list[str]:
+        """The texts with their profiling-risk cues blanked out, as the n-grams read them."""
         masked = []
         for text, analysis in zip(texts, analyses, strict=True):
             for hit in analysis.hits:
-                if hit.indicator in self.masked:
+                if hit.indicator in self.masked_ids:
                     text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
             masked.append(text)
         return masked
@@ -107,7 +113,7 @@ class FeatureBuilder:
         return {
             "indicator_ids": self.indicator_ids,
             "ngrams": self.ngrams,
-            "masked": sorted(self.masked),
+            "masked": sorted(self.masked_ids),
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ another shape (not sigmoid-calibrated logistic regressions) keep the slow path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,18 @@ def predict_parts(plan: LinearPlan, dense: Any, grams: Any | None) -> tuple[Any,
     decision = dense @ plan.weights[:width] + plan.intercepts
     if grams is not None:
         decision += grams @ plan.weights[width:]
+    return _probabilities(plan, decision)
+
+
+def predict_texts(plan: LinearPlan, dense: Any, texts: Sequence[str] | None) -> tuple[Any, Any]:
+    """The same from the dense block and the (masked) texts whose n-grams are the rest:
+    their product is taken as they are hashed (`ngrams.product`), with no matrix built."""
+    from zicht.detect import ngrams
+
+    width = dense.shape[1]
+    decision = dense @ plan.weights[:width] + plan.intercepts
+    if texts is not None:
+        decision += ngrams.product(texts, plan.weights[width:])
     return _probabilities(plan, decision)
 
 

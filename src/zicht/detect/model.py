@@ -76,7 +76,9 @@ class DetectModel:
         if self._plan is None:
             self._plan = linear.compile_plan(self.classifier, self.form_classifier) or False
         if self._plan:
-            return linear.predict_parts(self._plan, *self.features.parts(texts, analyses))
+            dense = self.features.dense(texts, analyses)
+            masked = self.features.masked(texts, analyses) if self.features.ngrams else None
+            return linear.predict_texts(self._plan, dense, masked)
         matrix = self.features.build(texts, analyses)
         with one_thread():
             score = self.classifier.predict_proba(matrix)[:, 1]
